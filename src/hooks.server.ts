@@ -1,0 +1,44 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import {
+	deleteSessionCookie,
+	sessionCookieName,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { closeDatabase, openDatabase } from '$lib/server/db';
+import { prepareDemoOnFirstStart } from '$lib/server/demo/first-start';
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	const opened = await openDatabase();
+	await prepareDemoOnFirstStart(opened.kind);
+	process.once('sveltekit:shutdown', () => void closeDatabase());
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const isHttps = event.url.protocol === 'https:';
+	const token = event.cookies.get(sessionCookieName(isHttps)) ?? null;
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const valid = await validateSessionToken(token);
+		if (valid) {
+			event.locals.user = valid.user;
+			event.locals.session = valid.session;
+			// Sliding expiry: each use pushes the cookie's end date as far as the session allows.
+			setSessionCookie(event.cookies, token, valid.expiresAt, isHttps);
+		} else {
+			deleteSessionCookie(event.cookies, isHttps);
+		}
+	}
+
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');
+	if (isHttps) {
+		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	}
+	return response;
+};

@@ -1,0 +1,109 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { migrateDatabase } from './migrate';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle; domain functions that must join a caller's transaction accept one. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type DatabaseOrTransaction = Database | Transaction;
+
+export interface DatabaseConfig {
+	/** postgres:// URL of a real PostgreSQL server (production). */
+	url?: string;
+	/** PGlite data directory; 'memory://' keeps it in memory (tests). Used when url is absent. */
+	dataDir?: string;
+}
+
+export interface OpenDatabase {
+	db: Database;
+	kind: 'postgres' | 'pglite';
+	close: () => Promise<void>;
+}
+
+const notOpen = new Proxy({} as Database, {
+	get() {
+		throw new Error('The database is not open yet: call openDatabase() first.');
+	}
+});
+
+/**
+ * The application's database. A live binding: it is replaced by `openDatabase()`, which the server
+ * hook, the scripts and the tests call once before anything else touches it.
+ */
+export let db: Database = notOpen;
+let current: OpenDatabase | undefined;
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+	return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.DATA_DIR || 'data' };
+}
+
+/** Connects (PostgreSQL) or starts (PGlite), applies pending migrations and makes `db` usable. */
+export async function openDatabase(
+	config: DatabaseConfig = databaseConfigFromEnv()
+): Promise<OpenDatabase> {
+	if (current) return current;
+	const opened = await connect(config);
+	try {
+		await migrateDatabase(opened, config);
+	} catch (error) {
+		await opened.close();
+		throw error;
+	}
+	current = opened;
+	db = opened.db;
+	return opened;
+}
+
+export async function closeDatabase(): Promise<void> {
+	const closing = current;
+	current = undefined;
+	db = notOpen;
+	await closing?.close();
+}
+
+async function connect(config: DatabaseConfig): Promise<OpenDatabase> {
+	if (config.url) {
+		const client = postgres(config.url, {
+			max: Number(process.env.DATABASE_POOL_SIZE) || 10,
+			onnotice: () => {}
+		});
+		return {
+			db: drizzlePostgres({ client, schema, casing: 'snake_case' }),
+			kind: 'postgres',
+			close: () => client.end({ timeout: 5 })
+		};
+	}
+	const client = await PGlite.create(config.dataDir ?? 'memory://');
+	return {
+		db: drizzlePglite({ client, schema, casing: 'snake_case' }),
+		kind: 'pglite',
+		close: () => client.close()
+	};
+}
+
+/**
+ * Runs raw SQL and returns its rows. postgres.js answers `execute` with the rows themselves, PGlite
+ * with `{ rows }`; this hides the difference so domain code runs unchanged on both.
+ */
+export async function selectRows<T extends Record<string, unknown>>(
+	tx: DatabaseOrTransaction,
+	query: SQL
+): Promise<T[]> {
+	const result: unknown = await tx.execute(query);
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** The PostgreSQL error code (e.g. '23505' unique violation) of a failed query, on either driver. */
+export function pgErrorCode(error: unknown): string | undefined {
+	for (let current = error; current && typeof current === 'object';) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}

@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { ROLE_LABELS } from '../../domain/roles';
+import { db } from '../db';
+import { teamManagers } from '../db/schema';
+import { getPerson } from './people';
+import { listTeamTree } from './teams';
+
+export interface PersonProfile {
+	displayName: string;
+	email: string | null;
+	employeeNumber: string | null;
+	teamPath: string;
+	roleLabels: string[];
+	managedTeamPaths: string[];
+}
+
+/** What a person sees about themselves on their account page. */
+export async function describePerson(personId: string): Promise<PersonProfile> {
+	const person = await getPerson(personId);
+	if (!person) throw new Error(`No person ${personId}`);
+	const tree = await listTeamTree();
+	const pathOf = (teamId: string) => tree.find((team) => team.id === teamId)?.path ?? '—';
+	const managed = await db
+		.select({ teamId: teamManagers.teamId })
+		.from(teamManagers)
+		.where(eq(teamManagers.personId, personId));
+	return {
+		displayName: person.displayName,
+		email: person.email,
+		employeeNumber: person.employeeNumber,
+		teamPath: pathOf(person.homeTeamId),
+		roleLabels: person.roles.map((role) => ROLE_LABELS[role]),
+		managedTeamPaths: managed.map((row) => pathOf(row.teamId)).sort()
+	};
+}

@@ -1,0 +1,189 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { TEAM_PATH_SEPARATOR } from '../../domain/team-path';
+import { reject, succeed, type Outcome } from '../../domain/outcome';
+import { db, selectRows, type DatabaseOrTransaction } from '../db';
+import { teams, type Team } from '../db/schema';
+
+// Serialises changes to the team tree, so two concurrent moves cannot build a cycle together.
+const HIERARCHY_LOCK_ID = 7_310_301;
+
+export interface TeamNode {
+	id: string;
+	name: string;
+	parentId: string | null;
+	/** Names from the root down to this team. */
+	pathNames: string[];
+	path: string;
+	depth: number;
+	memberCount: number;
+	managerNames: string[];
+}
+
+/** Every team with its path, depth, active member count and managers, in tree order. */
+export async function listTeamTree(tx: DatabaseOrTransaction = db): Promise<TeamNode[]> {
+	const rows = await selectRows<{
+		id: string;
+		name: string;
+		parent_id: string | null;
+		path_names: string[];
+		member_count: number;
+		manager_names: string[];
+	}>(
+		tx,
+		sql`
+		with recursive tree as (
+			select id, name, parent_id, array[name] as path_names
+			from teams where parent_id is null
+			union all
+			select t.id, t.name, t.parent_id, tree.path_names || t.name
+			from teams t join tree on t.parent_id = tree.id
+		)
+		select tree.id, tree.name, tree.parent_id, tree.path_names,
+			(select count(*)::int from people p
+			 where p.home_team_id = tree.id and p.deactivated_at is null) as member_count,
+			coalesce((select array_agg(p.display_name order by p.display_name)
+			 from team_managers m join people p on p.id = m.person_id
+			 where m.team_id = tree.id and p.deactivated_at is null), '{}') as manager_names
+		from tree
+		order by tree.path_names
+	`
+	);
+	return rows.map((row) => ({
+		id: row.id,
+		name: row.name,
+		parentId: row.parent_id,
+		pathNames: row.path_names,
+		path: row.path_names.join(TEAM_PATH_SEPARATOR),
+		depth: row.path_names.length - 1,
+		memberCount: row.member_count,
+		managerNames: row.manager_names
+	}));
+}
+
+/** The given teams and every team below them. */
+export async function listSubtreeTeamIds(
+	rootTeamIds: string[],
+	tx: DatabaseOrTransaction = db
+): Promise<string[]> {
+	if (rootTeamIds.length === 0) return [];
+	const rows = await selectRows<{ id: string }>(
+		tx,
+		sql`
+		with recursive subtree as (
+			select id from teams where id in ${rootTeamIds}
+			union
+			select t.id from teams t join subtree s on t.parent_id = s.id
+		)
+		select id from subtree
+	`
+	);
+	return rows.map((row) => row.id);
+}
+
+export async function getTeam(teamId: string): Promise<Team | undefined> {
+	const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+	return team;
+}
+
+async function findSibling(
+	tx: DatabaseOrTransaction,
+	parentId: string | null,
+	name: string
+): Promise<Team | undefined> {
+	const [team] = await tx
+		.select()
+		.from(teams)
+		.where(
+			and(eq(teams.name, name), parentId ? eq(teams.parentId, parentId) : isNull(teams.parentId))
+		);
+	return team;
+}
+
+/** Creates a team under a parent (or at the top). Sibling names must be unique. */
+export async function createTeam(input: {
+	name: string;
+	parentId: string | null;
+}): Promise<Outcome<Team>> {
+	return db.transaction(async (tx) => {
+		await lockHierarchy(tx);
+		if (input.parentId && !(await teamExists(tx, input.parentId))) {
+			return reject({ parentId: 'That parent team no longer exists.' });
+		}
+		if (await findSibling(tx, input.parentId, input.name)) {
+			return reject({ name: `There is already a team called "${input.name}" here.` });
+		}
+		const [team] = await tx.insert(teams).values(input).returning();
+		return succeed(team);
+	});
+}
+
+export async function renameTeam(teamId: string, name: string): Promise<Outcome<Team>> {
+	return db.transaction(async (tx) => {
+		await lockHierarchy(tx);
+		const [team] = await tx.select().from(teams).where(eq(teams.id, teamId));
+		if (!team) return reject({ name: 'That team no longer exists.' });
+		const sibling = await findSibling(tx, team.parentId, name);
+		if (sibling && sibling.id !== teamId) {
+			return reject({ name: `There is already a team called "${name}" here.` });
+		}
+		const [renamed] = await tx.update(teams).set({ name }).where(eq(teams.id, teamId)).returning();
+		return succeed(renamed);
+	});
+}
+
+/** Moves a team (with everything below it) under another parent, or to the top when null. */
+export async function moveTeam(teamId: string, newParentId: string | null): Promise<Outcome<Team>> {
+	return db.transaction(async (tx) => {
+		await lockHierarchy(tx);
+		const [team] = await tx.select().from(teams).where(eq(teams.id, teamId));
+		if (!team) return reject({ parentId: 'That team no longer exists.' });
+		if (newParentId) {
+			if (!(await teamExists(tx, newParentId))) {
+				return reject({ parentId: 'That parent team no longer exists.' });
+			}
+			const subtree = await listSubtreeTeamIds([teamId], tx);
+			if (subtree.includes(newParentId)) {
+				return reject({ parentId: 'A team cannot move below itself or one of its own sub-teams.' });
+			}
+		}
+		if (await findSibling(tx, newParentId, team.name)) {
+			return reject({ parentId: `The new parent already has a team called "${team.name}".` });
+		}
+		const [moved] = await tx
+			.update(teams)
+			.set({ parentId: newParentId })
+			.where(eq(teams.id, teamId))
+			.returning();
+		return succeed(moved);
+	});
+}
+
+/**
+ * Finds the team at a path such as ["Plant A", "Assembly", "Line 2"], creating the missing teams
+ * along it. Must run inside the caller's transaction (the CSV import's), after lockHierarchy().
+ */
+export async function findOrCreateTeamPath(
+	tx: DatabaseOrTransaction,
+	pathNames: string[]
+): Promise<{ teamId: string; createdPaths: string[] }> {
+	let parentId: string | null = null;
+	const createdPaths: string[] = [];
+	for (const [index, name] of pathNames.entries()) {
+		let team = await findSibling(tx, parentId, name);
+		if (!team) {
+			[team] = await tx.insert(teams).values({ name, parentId }).returning();
+			createdPaths.push(pathNames.slice(0, index + 1).join(TEAM_PATH_SEPARATOR));
+		}
+		parentId = team.id;
+	}
+	return { teamId: parentId!, createdPaths };
+}
+
+export async function lockHierarchy(tx: DatabaseOrTransaction): Promise<void> {
+	await tx.execute(sql`select pg_advisory_xact_lock(${HIERARCHY_LOCK_ID})`);
+}
+
+async function teamExists(tx: DatabaseOrTransaction, teamId: string): Promise<boolean> {
+	const [row] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+	return Boolean(row);
+}

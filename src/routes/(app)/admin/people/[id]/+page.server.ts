@@ -1,0 +1,77 @@
+import { error, redirect } from '@sveltejs/kit';
+import { PERSON_FIELDS, PERSON_LIST_FIELDS, personSchema } from '$lib/domain/schemas';
+import { parseInput } from '$lib/domain/validation';
+import { requireRole } from '$lib/server/auth/guards';
+import { invalid, readForm } from '$lib/server/form';
+import { flashInviteLink, inviteUrl, takeInviteLink } from '$lib/server/invite-link';
+import {
+	deactivatePerson,
+	getPerson,
+	reactivatePerson,
+	reissueInvitation,
+	updatePerson
+} from '$lib/server/org/people';
+import { listTeamTree } from '$lib/server/org/teams';
+import type { Actions, PageServerLoad } from './$types';
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function findPersonOr404(id: string) {
+	const person = UUID_SHAPE.test(id) ? await getPerson(id) : undefined;
+	if (!person) error(404, 'There is no such person.');
+	return person;
+}
+
+export const load: PageServerLoad = async ({ params, cookies, url }) => {
+	requireRole('admin');
+	const person = await findPersonOr404(params.id);
+	return {
+		person,
+		teams: await listTeamTree(),
+		inviteLink: takeInviteLink(cookies, url.pathname),
+		saved: url.searchParams.has('saved')
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ params, request, url }) => {
+		const admin = requireRole('admin');
+		await findPersonOr404(params.id);
+		const values = readForm(await request.formData(), PERSON_FIELDS, PERSON_LIST_FIELDS);
+		const parsed = parseInput(personSchema, values);
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		const updated = await updatePerson(params.id, parsed.value, admin.id);
+		if (!updated.ok) return invalid(updated.errors, values);
+		redirect(303, `${url.pathname}?saved`);
+	},
+	invite: async ({ params, cookies, url }) => {
+		const admin = requireRole('admin');
+		await findPersonOr404(params.id);
+		const issued = await reissueInvitation(params.id, admin.id);
+		if (!issued.ok) return invalid(issued.errors);
+		flashInviteLink(
+			cookies,
+			url.pathname,
+			{
+				url: inviteUrl(url.origin, issued.value.token),
+				expiresAt: issued.value.expiresAt.toISOString()
+			},
+			url.protocol === 'https:'
+		);
+		redirect(303, url.pathname);
+	},
+	deactivate: async ({ params, url }) => {
+		const admin = requireRole('admin');
+		await findPersonOr404(params.id);
+		const result = await deactivatePerson(params.id, admin.id);
+		if (!result.ok) return invalid(result.errors);
+		redirect(303, url.pathname);
+	},
+	reactivate: async ({ params, url }) => {
+		requireRole('admin');
+		await findPersonOr404(params.id);
+		const result = await reactivatePerson(params.id);
+		if (!result.ok) return invalid(result.errors);
+		redirect(303, url.pathname);
+	}
+};

@@ -1,0 +1,6 @@
+import { requireRole } from '$lib/server/auth/guards';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => {
+	requireRole('manager');
+};
