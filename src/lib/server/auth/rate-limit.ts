@@ -54,7 +54,8 @@ export async function throttleWaitMs(keys: ThrottleKey[], now = new Date()): Pro
 
 /** Counts one failure against every key; a key over its allowance is blocked for a while. */
 export async function recordFailure(keys: ThrottleKey[], now = new Date()): Promise<void> {
-	const forgetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
+	// An ISO string, not a Date: postgres.js cannot bind a Date inside a raw sql fragment.
+	const forgetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS).toISOString();
 	for (const { key, policy } of keys) {
 		// One statement per key, so concurrent failures all count (no read-modify-write race).
 		const [row] = await db
@@ -63,7 +64,7 @@ export async function recordFailure(keys: ThrottleKey[], now = new Date()): Prom
 			.onConflictDoUpdate({
 				target: signInThrottles.key,
 				set: {
-					failures: sql`case when ${signInThrottles.lastFailureAt} <= ${forgetBefore}
+					failures: sql`case when ${signInThrottles.lastFailureAt} <= ${forgetBefore}::timestamptz
 						then 1 else ${signInThrottles.failures} + 1 end`,
 					lastFailureAt: now
 				}

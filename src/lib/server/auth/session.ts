@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/roles';
 import { db, type DatabaseOrTransaction } from '../db';
 import { people, personRoles, sessions, type Session } from '../db/schema';
@@ -117,8 +117,10 @@ export async function deleteExpiredSessions(now = new Date()): Promise<number> {
 	const deleted = await db
 		.delete(sessions)
 		.where(
-			sql`${sessions.lastActiveAt} <= ${new Date(now.getTime() - INACTIVITY_TIMEOUT_MS)}
-			 or ${sessions.createdAt} <= ${new Date(now.getTime() - ABSOLUTE_LIFETIME_MS)}`
+			or(
+				lte(sessions.lastActiveAt, new Date(now.getTime() - INACTIVITY_TIMEOUT_MS)),
+				lte(sessions.createdAt, new Date(now.getTime() - ABSOLUTE_LIFETIME_MS))
+			)
 		)
 		.returning({ id: sessions.id });
 	return deleted.length;
