@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import type { PersonInput } from '../../src/lib/domain/schemas';
+import {
+	createPerson,
+	deactivatePerson,
+	getPerson,
+	listPeople,
+	reactivatePerson,
+	updatePerson
+} from '../../src/lib/server/org/people';
+import {
+	getOrganisationSettings,
+	updateOrganisationSettings
+} from '../../src/lib/server/org/settings';
+import {
+	createTeam,
+	listSubtreeTeamIds,
+	listTeamTree,
+	moveTeam,
+	renameTeam
+} from '../../src/lib/server/org/teams';
+import { useTestDatabase } from './support/database';
+import { makePerson, makeTeam } from './support/factories';
+
+useTestDatabase();
+
+function personInput(overrides: Partial<PersonInput> & { homeTeamId: string }): PersonInput {
+	return {
+		displayName: 'Rina Hayashi',
+		email: 'rina@example.com',
+		employeeNumber: null,
+		roles: ['employee'],
+		managedTeamIds: [],
+		...overrides
+	};
+}
+
+describe('teams', () => {
+	it('builds a tree with paths, depth, members and managers', async () => {
+		const plant = await makeTeam('Plant A');
+		const assembly = await makeTeam('Assembly', plant.id);
+		const line = await makeTeam('Line 2', assembly.id);
+		await makePerson({ name: 'Kenji', teamId: plant.id, roles: ['manager'], manages: [plant.id] });
+		await makePerson({ teamId: line.id });
+		await makePerson({ teamId: line.id, deactivatedAt: new Date() });
+
+		const tree = await listTeamTree();
+		expect(tree.map((team) => [team.path, team.depth])).toEqual([
+			['Plant A', 0],
+			['Plant A/Assembly', 1],
+			['Plant A/Assembly/Line 2', 2]
+		]);
+		expect(tree[0].managerNames).toEqual(['Kenji']);
+		expect(tree[2].memberCount).toBe(1);
+	});
+
+	it('lists a subtree: a team and everything below it', async () => {
+		const plant = await makeTeam('Plant A');
+		const assembly = await makeTeam('Assembly', plant.id);
+		const line = await makeTeam('Line 2', assembly.id);
+		const store = await makeTeam('Store');
+		expect((await listSubtreeTeamIds([assembly.id])).sort()).toEqual([assembly.id, line.id].sort());
+		expect((await listSubtreeTeamIds([plant.id, store.id])).length).toBe(4);
+	});
+
+	it('keeps sibling names unique, also among top-level teams', async () => {
+		const plant = await makeTeam('Plant A');
+		await makeTeam('Assembly', plant.id);
+		expect(await createTeam({ name: 'Assembly', parentId: plant.id })).toEqual({
+			ok: false,
+			errors: { name: 'There is already a team called "Assembly" here.' }
+		});
+		expect((await createTeam({ name: 'Plant A', parentId: null })).ok).toBe(false);
+		expect((await createTeam({ name: 'Assembly', parentId: null })).ok).toBe(true);
+	});
+
+	it('renames, refusing a name a sibling has', async () => {
+		const plant = await makeTeam('Plant A');
+		const a = await makeTeam('Line 1', plant.id);
+		await makeTeam('Line 2', plant.id);
+		expect((await renameTeam(a.id, 'Line 2')).ok).toBe(false);
+		const renamed = await renameTeam(a.id, 'Line One');
+		expect(renamed.ok && renamed.value.name).toBe('Line One');
+	});
+
+	it('moves a team with its sub-teams, never below itself', async () => {
+		const plant = await makeTeam('Plant A');
+		const assembly = await makeTeam('Assembly', plant.id);
+		const line = await makeTeam('Line 2', assembly.id);
+		const store = await makeTeam('Store');
+
+		expect(await moveTeam(plant.id, line.id)).toEqual({
+			ok: false,
+			errors: { parentId: 'A team cannot move below itself or one of its own sub-teams.' }
+		});
+		expect((await moveTeam(assembly.id, assembly.id)).ok).toBe(false);
+
+		expect((await moveTeam(assembly.id, store.id)).ok).toBe(true);
+		const paths = (await listTeamTree()).map((team) => team.path);
+		expect(paths).toContain('Store/Assembly/Line 2');
+		expect((await moveTeam(assembly.id, null)).ok).toBe(true);
+		expect((await listTeamTree()).map((team) => team.path)).toContain('Assembly/Line 2');
+	});
+});
+
+describe('people', () => {
+	it('creates a person with roles, managed teams and an invitation', async () => {
+		const admin = await makePerson({ roles: ['admin'] });
+		const team = await makeTeam('Assembly');
+		const created = await createPerson(
+			personInput({ homeTeamId: team.id, roles: ['employee', 'manager'], managedTeamIds: [team.id] }),
+			admin.id
+		);
+		expect(created.ok).toBe(true);
+		if (!created.ok) return;
+		expect(created.value.invitation.token).toMatch(/^[a-z2-9]{24}\.[a-z2-9]{24}$/);
+		const person = await getPerson(created.value.personId);
+		expect(person).toMatchObject({
+			displayName: 'Rina Hayashi',
+			status: 'invited',
+			roles: ['employee', 'manager'],
+			managedTeamIds: [team.id]
+		});
+	});
+
+	it('refuses an e-mail address or employee number someone else has', async () => {
+		const admin = await makePerson({ roles: ['admin'] });
+		const team = await makeTeam();
+		await makePerson({ email: 'rina@example.com', employeeNumber: 'E7' });
+		const result = await createPerson(
+			personInput({ homeTeamId: team.id, employeeNumber: 'E7' }),
+			admin.id
+		);
+		expect(result).toEqual({
+			ok: false,
+			errors: {
+				email: 'Someone already has this e-mail address.',
+				employeeNumber: 'Someone already has this employee number.'
+			}
+		});
+		expect(await listPeople()).toHaveLength(2); // the admin and the existing person only
+	});
+
+	it('updates a person, and lets them keep their own identifiers', async () => {
+		const admin = await makePerson({ roles: ['admin'] });
+		const team = await makeTeam('Bakery');
+		const person = await makePerson({ email: 'tom@example.com' });
+		const updated = await updatePerson(
+			person.id,
+			personInput({
+				homeTeamId: team.id,
+				displayName: 'Tom B.',
+				email: 'tom@example.com',
+				roles: ['hr']
+			}),
+			admin.id
+		);
+		expect(updated.ok).toBe(true);
+		expect(await getPerson(person.id)).toMatchObject({
+			displayName: 'Tom B.',
+			homeTeamId: team.id,
+			roles: ['hr']
+		});
+	});
+
+	it('never leaves the organisation without an active administrator', async () => {
+		const admin = await makePerson({ roles: ['employee', 'admin'] });
+		const otherAdmin = await makePerson({ roles: ['admin'] });
+		const team = await makeTeam();
+
+		const ownRole = await updatePerson(admin.id, personInput({ homeTeamId: team.id }), admin.id);
+		expect(ownRole).toEqual({
+			ok: false,
+			errors: { roles: 'You cannot remove your own administrator role.' }
+		});
+		expect((await deactivatePerson(admin.id, admin.id)).ok).toBe(false);
+
+		expect((await deactivatePerson(otherAdmin.id, admin.id)).ok).toBe(true);
+		const lastAdminDeactivatedByOther = await deactivatePerson(admin.id, otherAdmin.id);
+		expect(lastAdminDeactivatedByOther).toEqual({
+			ok: false,
+			errors: { form: 'The organisation needs at least one active administrator.' }
+		});
+	});
+
+	it('deactivates and reactivates, and filters people by status', async () => {
+		const admin = await makePerson({ roles: ['admin'] });
+		const person = await makePerson({ name: 'Ren Ogawa' });
+		await makePerson({ name: 'Invited Ivy', hasPassword: false });
+		expect((await deactivatePerson(person.id, admin.id)).ok).toBe(true);
+		expect((await listPeople({ status: 'deactivated' })).map((p) => p.displayName)).toEqual([
+			'Ren Ogawa'
+		]);
+		expect((await listPeople({ status: 'invited' })).map((p) => p.displayName)).toEqual([
+			'Invited Ivy'
+		]);
+		expect((await reactivatePerson(person.id)).ok).toBe(true);
+		expect((await getPerson(person.id))?.status).toBe('active');
+	});
+
+	it('searches names, e-mail addresses and employee numbers, treating % and _ literally', async () => {
+		await makePerson({ name: 'Sota Kimura', email: null, employeeNumber: 'E1006' });
+		await makePerson({ name: 'Mei Fujita', email: 'mei@example.com' });
+		expect((await listPeople({ search: 'e1006' })).map((p) => p.displayName)).toEqual([
+			'Sota Kimura'
+		]);
+		expect((await listPeople({ search: 'MEI@' })).map((p) => p.displayName)).toEqual(['Mei Fujita']);
+		expect(await listPeople({ search: '%' })).toHaveLength(0);
+	});
+});
+
+describe('organisation settings', () => {
+	it('has defaults of ten days until saved, then keeps what was saved', async () => {
+		expect((await getOrganisationSettings()).decisionDeadlineDays).toBe(10);
+		await updateOrganisationSettings({ name: 'Hanami', decisionDeadlineDays: 7, timeZone: 'Asia/Tokyo' });
+		expect(await getOrganisationSettings()).toMatchObject({
+			name: 'Hanami',
+			decisionDeadlineDays: 7,
+			timeZone: 'Asia/Tokyo'
+		});
+	});
+});
