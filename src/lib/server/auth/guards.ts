@@ -5,9 +5,10 @@ import type { SessionUser } from './session';
 
 /** The signed-in person, or a redirect to the sign-in page that comes back here afterwards. */
 export function requireUser(): SessionUser {
-	const { locals, url } = getRequestEvent();
+	const { locals, url, request } = getRequestEvent();
 	if (!locals.user) {
-		const back = url.pathname + url.search;
+		// After sign-in, come back to the page; a form action's query (?/save) is not a page.
+		const back = request.method === 'GET' ? url.pathname + url.search : url.pathname;
 		redirect(303, back === '/' ? '/sign-in' : `/sign-in?redirectTo=${encodeURIComponent(back)}`);
 	}
 	return locals.user;

@@ -1,0 +1,148 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, newContext, useBrowser } from './support/browser';
+
+const browser = useBrowser();
+
+function csvFile(name: string, lines: string[]): string {
+	const file = path.join(tmpdir(), `teian-${Date.now()}-${name}`);
+	writeFileSync(file, lines.join('\n'));
+	return file;
+}
+
+describe('the administrator, on a phone', () => {
+	it('adds a person, who then sets a password with the invite link and signs in', async () => {
+		const admin = await newContext(browser(), 'admin');
+		const page = await admin.newPage();
+		await page.goto('/admin');
+		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: 'Add a person' }).click();
+		await page.waitForURL('**/admin/people/new');
+		await expectNoAxeViolations(page);
+
+		// Bad input first (past the browser's own checks): messages appear next to the fields.
+		await page.locator('main form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+		await page.getByRole('button', { name: 'Add person and create invite link' }).click();
+		await expect.poll(() => page.locator('#field-displayName-error').textContent()).toBe(
+			'Enter the person’s name.'
+		);
+		expect(await page.locator('#homeTeamId-error').textContent()).toBe('Choose the person’s team.');
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('Name').fill('Kaito Mori');
+		await page.getByLabel('Employee number (optional)').fill('e2077');
+		await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Plant Nagoya/Packaging' });
+		await page.getByRole('button', { name: 'Add person and create invite link' }).click();
+		await page.waitForURL(/\/admin\/people\/[0-9a-f-]{36}$/);
+		const inviteUrl = await page.getByLabel('Invite link').inputValue();
+		expect(inviteUrl).toMatch(/\/invite\/[a-z2-9]{24}\.[a-z2-9]{24}$/);
+		await expectNoAxeViolations(page);
+
+		// Shown once: a reload no longer shows it.
+		await page.reload();
+		expect(await page.getByLabel('Invite link').count()).toBe(0);
+
+		const newcomer = await newContext(browser(), null);
+		const invitePage = await newcomer.newPage();
+		await invitePage.goto(inviteUrl);
+		expect(await invitePage.getByRole('heading', { level: 1 }).textContent()).toBe(
+			'Welcome, Kaito Mori'
+		);
+		await expectNoAxeViolations(invitePage);
+		await invitePage.getByLabel('New password').fill('password');
+		await invitePage.getByLabel('Repeat the password').fill('password');
+		await invitePage.getByRole('button', { name: 'Save password and sign in' }).click();
+		await expect.poll(() => invitePage.locator('#field-password-error').textContent()).toContain(
+			'most commonly used'
+		);
+		await invitePage.getByLabel('New password').fill('boxes stack high today');
+		await invitePage.getByLabel('Repeat the password').fill('boxes stack high today');
+		await invitePage.getByRole('button', { name: 'Save password and sign in' }).click();
+		await invitePage.waitForURL('**/ideas');
+
+		// The link is used up.
+		await invitePage.goto(inviteUrl);
+		expect(await invitePage.getByRole('heading', { level: 1 }).textContent()).toBe(
+			'This link can’t be used'
+		);
+		await expectNoAxeViolations(invitePage);
+		await newcomer.close();
+		await admin.close();
+	});
+
+	it('imports nothing from a CSV with bad rows, then imports a good one', async () => {
+		const admin = await newContext(browser(), 'admin');
+		const page = await admin.newPage();
+		await page.goto('/admin/import');
+		await expectNoAxeViolations(page);
+
+		await page
+			.getByLabel('CSV file (up to 2 MB)')
+			.setInputFiles(
+				csvFile('bad.csv', [
+					'name,email,employee_number,team,roles',
+					'Good Row,good.row@hanami.example,,Plant Nagoya/Night Shift,employee',
+					'Bad Row,not-an-email,,Plant Nagoya,employee'
+				])
+			);
+		await page.getByRole('button', { name: 'Import' }).click();
+		await expect.poll(() => page.locator('#file-error').textContent()).toBe(
+			'Nothing was imported: 1 problem(s) to fix.'
+		);
+		const cells = await page.locator('tbody tr td').allTextContents();
+		expect(cells).toEqual(['3', 'email: Enter an e-mail address like name@example.com.']);
+		await expectNoAxeViolations(page);
+
+		await page.goto('/admin/people?q=good.row');
+		expect(await page.getByText('Nobody matches').count()).toBe(1);
+
+		await page.goto('/admin/import');
+		await page
+			.getByLabel('CSV file (up to 2 MB)')
+			.setInputFiles(
+				csvFile('good.csv', [
+					'name,email,employee_number,team,roles',
+					'Good Row,good.row@hanami.example,,Plant Nagoya/Night Shift,employee',
+					'Second Row,,N3001,Plant Nagoya/Night Shift,employee'
+				])
+			);
+		await page.getByRole('button', { name: 'Import' }).click();
+		await expect.poll(() => page.getByRole('status').first().textContent()).toContain(
+			'Imported 2 people'
+		);
+		expect(await page.getByText('New teams: Plant Nagoya/Night Shift.').count()).toBe(1);
+		await expectNoAxeViolations(page);
+		await admin.close();
+	});
+
+	it('edits teams and settings, with messages next to bad fields', async () => {
+		const admin = await newContext(browser(), 'admin');
+		const page = await admin.newPage();
+		await page.goto('/admin/teams');
+		await expectNoAxeViolations(page);
+		await page.getByLabel('Name', { exact: true }).last().fill('Bakery');
+		await page.locator('#new-team-parent').selectOption({ label: 'Store Riverside' });
+		await page.getByRole('button', { name: 'Add team' }).click();
+		await expect.poll(() => page.locator('#new-team-name-error').textContent()).toBe(
+			'There is already a team called "Bakery" here.'
+		);
+
+		await page.goto('/admin/settings');
+		await expectNoAxeViolations(page);
+		await page.getByLabel('Decision deadline (days)').fill('120');
+		// Skip the browser's own range check to see the server's message.
+		await page.locator('main form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect.poll(() => page.locator('#field-decisionDeadlineDays-error').textContent()).toBe(
+			'The deadline can be at most 90 days.'
+		);
+		await page.getByLabel('Decision deadline (days)').fill('10');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect.poll(async () => (await page.getByRole('status').textContent())?.trim()).toBe(
+			'Settings saved.'
+		);
+		await admin.close();
+	});
+});

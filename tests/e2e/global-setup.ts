@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { TestProject } from 'vitest/node';
+import { createSession } from '../../src/lib/server/auth/session';
+import { closeDatabase, db, openDatabase } from '../../src/lib/server/db';
+import { people } from '../../src/lib/server/db/schema';
+import { seedDemoOrganisation } from '../../src/lib/server/demo/seed';
+import { resetPostgres } from '../db/support/database';
+import { E2E_PEOPLE, type E2eRole } from './support/people';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+		sessionTokens: Record<E2eRole, string>;
+	}
+}
+
+const PORT = Number(process.env.E2E_PORT) || 4317;
+
+/**
+ * Prepares a demo database with a session per role (e2e sets session cookies directly, except in the
+ * test that drives the sign-in form), then starts the built server on it, as production would run.
+ */
+export default async function setup(project: TestProject) {
+	if (!existsSync('build/index.js')) throw new Error('Build first: npm run build');
+	const url = process.env.TEST_DATABASE_URL;
+	const dataDir = url ? undefined : mkdtempSync(path.join(tmpdir(), 'teian-e2e-'));
+	if (url) await resetPostgres(url);
+
+	await openDatabase(url ? { url } : { dataDir });
+	await seedDemoOrganisation();
+	const sessionTokens = {} as Record<E2eRole, string>;
+	for (const [role, email] of Object.entries(E2E_PEOPLE) as [E2eRole, string][]) {
+		const [person] = await db.select().from(people).where(eq(people.email, email));
+		sessionTokens[role] = (await createSession(person.id)).token;
+	}
+	await closeDatabase();
+
+	const baseUrl = `http://127.0.0.1:${PORT}`;
+	const logFile = path.resolve('test-results/e2e-server.log');
+	rmSync(logFile, { force: true });
+	const { mkdirSync } = await import('node:fs');
+	mkdirSync(path.dirname(logFile), { recursive: true });
+	const log = openSync(logFile, 'a');
+	const server: ChildProcess = spawn(process.execPath, ['build'], {
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: baseUrl,
+			DEMO_DATA: 'off',
+			...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir, DATABASE_URL: '' })
+		},
+		stdio: ['ignore', log, log]
+	});
+	await waitForServer(baseUrl, server);
+
+	project.provide('baseUrl', baseUrl);
+	project.provide('sessionTokens', sessionTokens);
+
+	return async () => {
+		server.kill('SIGTERM');
+		await new Promise((resolve) => server.once('exit', resolve));
+		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+	};
+}
+
+async function waitForServer(baseUrl: string, server: ChildProcess) {
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null) {
+			throw new Error(`The server exited with ${server.exitCode}: see test-results/e2e-server.log`);
+		}
+		try {
+			const response = await fetch(`${baseUrl}/sign-in`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	server.kill();
+	throw new Error('The server did not start within 60 s: see test-results/e2e-server.log');
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { E2eRole } from './support/people';
+import { DESK, PHONE, expectNoAxeViolations, newContext, useBrowser } from './support/browser';
+
+const browser = useBrowser();
+
+const PAGES: [E2eRole, string, string][] = [
+	['employee', '/ideas', 'Ideas'],
+	['employee', '/account', 'Your account'],
+	['manager', '/queue', 'Decision queue'],
+	['hr', '/insights', 'Insights'],
+	['admin', '/admin/people', 'People'],
+	['admin', '/admin/teams', 'Teams']
+];
+
+describe('every page, on a phone and at a desk', () => {
+	for (const viewport of [PHONE, DESK]) {
+		it(`has no axe violations at ${viewport.width}×${viewport.height}`, async () => {
+			for (const [role, path, heading] of PAGES) {
+				const context = await newContext(browser(), role, { viewport });
+				const page = await context.newPage();
+				await page.goto(path);
+				expect(await page.getByRole('heading', { level: 1 }).textContent(), path).toBe(heading);
+				await expectNoAxeViolations(page);
+				// Nothing wider than the screen: no sideways scrolling on a phone.
+				const overflow = await page.evaluate(
+					() => document.documentElement.scrollWidth - window.innerWidth
+				);
+				expect(overflow, `${path} overflows`).toBeLessThanOrEqual(0);
+				await context.close();
+			}
+		});
+	}
+
+	it('says plainly which pages are not built yet', async () => {
+		const context = await newContext(browser(), 'manager');
+		const page = await context.newPage();
+		for (const path of ['/ideas', '/queue']) {
+			await page.goto(path);
+			expect(await page.getByText('Not built yet').count(), path).toBe(1);
+		}
+		await context.close();
+	});
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, newContext, useBrowser } from './support/browser';
+
+const browser = useBrowser();
+
+describe('signing in on a phone', () => {
+	it('signs a shop-floor employee in with an employee number and lands on their ideas', async () => {
+		const context = await newContext(browser(), null);
+		const page = await context.newPage();
+		await page.goto('/');
+		expect(new URL(page.url()).pathname).toBe('/sign-in');
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('E-mail or employee number').fill('E1001');
+		await page.getByLabel('Password').fill('wrong password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect
+			.poll(() => page.getByRole('alert').textContent())
+			.toContain('That sign-in name and password don’t match.');
+		expect(await page.getByLabel('E-mail or employee number').inputValue()).toBe('E1001');
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('Password').fill('teian-demo');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL('**/ideas');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ideas');
+		const nav = page.getByRole('navigation', { name: 'Main (mobile)' });
+		const labels = await nav.getByRole('link').allTextContents();
+		expect(labels.map((label) => label.trim())).toEqual(['Ideas', 'Account']);
+		await expectNoAxeViolations(page);
+
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.waitForURL('**/sign-in');
+		await page.goto('/ideas');
+		expect(new URL(page.url()).pathname).toBe('/sign-in');
+		await context.close();
+	});
+
+	it('takes a manager to the queue and returns to the page asked for', async () => {
+		const context = await newContext(browser(), null);
+		const page = await context.newPage();
+		await page.goto('/account');
+		expect(page.url()).toContain('/sign-in?redirectTo=%2Faccount');
+		await page.getByLabel('E-mail or employee number').fill('kenji@hanami.example');
+		await page.getByLabel('Password').fill('teian-demo');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL('**/account');
+		await page.goto('/');
+		await page.waitForURL('**/queue');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Decision queue');
+		await expectNoAxeViolations(page);
+		await context.close();
+	});
+
+	it('works with JavaScript switched off', async () => {
+		const context = await newContext(browser(), null, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/sign-in');
+		await page.getByLabel('E-mail or employee number').fill('hana@hanami.example');
+		await page.getByLabel('Password').fill('teian-demo');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL('**/insights');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Insights');
+		await context.close();
+	});
+});
