@@ -44,7 +44,9 @@ describe('CSV import', () => {
 		const byName = Object.fromEntries(people.map((p) => [p.displayName, p]));
 		const paths = Object.fromEntries((await listTeamTree()).map((t) => [t.id, t.path]));
 		expect(byName['Aiko Tanaka'].roles).toEqual(['employee', 'manager']);
-		expect(byName['Aiko Tanaka'].managedTeamIds.map((id) => paths[id])).toEqual(['Plant A/Assembly']);
+		expect(byName['Aiko Tanaka'].managedTeamIds.map((id) => paths[id])).toEqual([
+			'Plant A/Assembly'
+		]);
 		expect(paths[byName['Yuki Ito'].homeTeamId]).toBe('Plant A/Assembly/Line 2');
 		expect(byName['Yuki Ito'].roles).toEqual(['employee']);
 		expect(byName['Olivia Chen'].roles).toEqual(['admin']);
@@ -131,8 +133,7 @@ describe('CSV import', () => {
 		expect(await bad('name,email,team,salary\nA,a@example.com,B,1')).toEqual([
 			{
 				line: 1,
-				message:
-					'Unknown column "salary". Use: name, email, employee_number, team, roles, manages.'
+				message: 'Unknown column "salary". Use: name, email, employee_number, team, roles, manages.'
 			}
 		]);
 		expect(await bad('name,email,team\n"Open quote,a@example.com,T')).toEqual([

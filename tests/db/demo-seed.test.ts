@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../src/lib/server/auth/sign-in';
-import { DEMO_PASSWORD, listDemoSignIns, seedDemoOrganisation } from '../../src/lib/server/demo/seed';
+import {
+	DEMO_PASSWORD,
+	listDemoSignIns,
+	seedDemoOrganisation
+} from '../../src/lib/server/demo/seed';
 import { listPeople } from '../../src/lib/server/org/people';
 import { getOrganisationSettings } from '../../src/lib/server/org/settings';
 import { listTeamTree } from '../../src/lib/server/org/teams';

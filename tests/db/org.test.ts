@@ -108,7 +108,11 @@ describe('people', () => {
 		const admin = await makePerson({ roles: ['admin'] });
 		const team = await makeTeam('Assembly');
 		const created = await createPerson(
-			personInput({ homeTeamId: team.id, roles: ['employee', 'manager'], managedTeamIds: [team.id] }),
+			personInput({
+				homeTeamId: team.id,
+				roles: ['employee', 'manager'],
+				managedTeamIds: [team.id]
+			}),
 			admin.id
 		);
 		expect(created.ok).toBe(true);
@@ -204,7 +208,9 @@ describe('people', () => {
 		expect((await listPeople({ search: 'e1006' })).map((p) => p.displayName)).toEqual([
 			'Sota Kimura'
 		]);
-		expect((await listPeople({ search: 'MEI@' })).map((p) => p.displayName)).toEqual(['Mei Fujita']);
+		expect((await listPeople({ search: 'MEI@' })).map((p) => p.displayName)).toEqual([
+			'Mei Fujita'
+		]);
 		expect(await listPeople({ search: '%' })).toHaveLength(0);
 	});
 });
@@ -212,7 +218,11 @@ describe('people', () => {
 describe('organisation settings', () => {
 	it('has defaults of ten days until saved, then keeps what was saved', async () => {
 		expect((await getOrganisationSettings()).decisionDeadlineDays).toBe(10);
-		await updateOrganisationSettings({ name: 'Hanami', decisionDeadlineDays: 7, timeZone: 'Asia/Tokyo' });
+		await updateOrganisationSettings({
+			name: 'Hanami',
+			decisionDeadlineDays: 7,
+			timeZone: 'Asia/Tokyo'
+		});
 		expect(await getOrganisationSettings()).toMatchObject({
 			name: 'Hanami',
 			decisionDeadlineDays: 7,

@@ -82,7 +82,9 @@ describe('session lifecycle', () => {
 		const start = new Date('2026-03-01T08:00:00Z');
 		const { token, session } = await createSession(person.id, start);
 
-		expect(await validateSessionToken(token, later(start, INACTIVITY_TIMEOUT_MS - 1000))).not.toBeNull();
+		expect(
+			await validateSessionToken(token, later(start, INACTIVITY_TIMEOUT_MS - 1000))
+		).not.toBeNull();
 		const idle = await db.select().from(sessions).where(eq(sessions.id, session.id));
 		expect(idle).toHaveLength(1);
 

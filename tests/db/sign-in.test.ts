@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { signIn } from '../../src/lib/server/auth/sign-in';
-import {
-	ACCOUNT_POLICY,
-	ADDRESS_POLICY,
-	MAX_WAIT_MS
-} from '../../src/lib/server/auth/rate-limit';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, MAX_WAIT_MS } from '../../src/lib/server/auth/rate-limit';
 import { useTestDatabase } from './support/database';
 import { TEST_PASSWORD, makePerson } from './support/factories';
 

@@ -54,7 +54,8 @@ describe('page access', () => {
 		for (const path of ['/', ...PAGES]) {
 			const response = await request('anonymous', path);
 			expect(response.status, path).toBe(303);
-			const expected = path === '/' ? '/sign-in' : `/sign-in?redirectTo=${encodeURIComponent(path)}`;
+			const expected =
+				path === '/' ? '/sign-in' : `/sign-in?redirectTo=${encodeURIComponent(path)}`;
 			expect(response.headers.get('location'), path).toBe(expected);
 		}
 	});

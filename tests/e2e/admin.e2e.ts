@@ -25,15 +25,17 @@ describe('the administrator, on a phone', () => {
 		// Bad input first (past the browser's own checks): messages appear next to the fields.
 		await page.locator('main form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
 		await page.getByRole('button', { name: 'Add person and create invite link' }).click();
-		await expect.poll(() => page.locator('#field-displayName-error').textContent()).toBe(
-			'Enter the person’s name.'
-		);
+		await expect
+			.poll(() => page.locator('#field-displayName-error').textContent())
+			.toBe('Enter the person’s name.');
 		expect(await page.locator('#homeTeamId-error').textContent()).toBe('Choose the person’s team.');
 		await expectNoAxeViolations(page);
 
 		await page.getByLabel('Name').fill('Kaito Mori');
 		await page.getByLabel('Employee number (optional)').fill('e2077');
-		await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Plant Nagoya/Packaging' });
+		await page
+			.getByLabel('Team', { exact: true })
+			.selectOption({ label: 'Plant Nagoya/Packaging' });
 		await page.getByRole('button', { name: 'Add person and create invite link' }).click();
 		await page.waitForURL(/\/admin\/people\/[0-9a-f-]{36}$/);
 		const inviteUrl = await page.getByLabel('Invite link').inputValue();
@@ -54,9 +56,9 @@ describe('the administrator, on a phone', () => {
 		await invitePage.getByLabel('New password').fill('password');
 		await invitePage.getByLabel('Repeat the password').fill('password');
 		await invitePage.getByRole('button', { name: 'Save password and sign in' }).click();
-		await expect.poll(() => invitePage.locator('#field-password-error').textContent()).toContain(
-			'most commonly used'
-		);
+		await expect
+			.poll(() => invitePage.locator('#field-password-error').textContent())
+			.toContain('most commonly used');
 		await invitePage.getByLabel('New password').fill('boxes stack high today');
 		await invitePage.getByLabel('Repeat the password').fill('boxes stack high today');
 		await invitePage.getByRole('button', { name: 'Save password and sign in' }).click();
@@ -88,9 +90,9 @@ describe('the administrator, on a phone', () => {
 				])
 			);
 		await page.getByRole('button', { name: 'Import' }).click();
-		await expect.poll(() => page.locator('#file-error').textContent()).toBe(
-			'Nothing was imported: 1 problem(s) to fix.'
-		);
+		await expect
+			.poll(() => page.locator('#file-error').textContent())
+			.toBe('Nothing was imported: 1 problem(s) to fix.');
 		const cells = await page.locator('tbody tr td').allTextContents();
 		expect(cells).toEqual(['3', 'email: Enter an e-mail address like name@example.com.']);
 		await expectNoAxeViolations(page);
@@ -109,9 +111,9 @@ describe('the administrator, on a phone', () => {
 				])
 			);
 		await page.getByRole('button', { name: 'Import' }).click();
-		await expect.poll(() => page.getByRole('status').first().textContent()).toContain(
-			'Imported 2 people'
-		);
+		await expect
+			.poll(() => page.getByRole('status').first().textContent())
+			.toContain('Imported 2 people');
 		expect(await page.getByText('New teams: Plant Nagoya/Night Shift.').count()).toBe(1);
 		await expectNoAxeViolations(page);
 		await admin.close();
@@ -125,9 +127,9 @@ describe('the administrator, on a phone', () => {
 		await page.getByLabel('Name', { exact: true }).last().fill('Bakery');
 		await page.locator('#new-team-parent').selectOption({ label: 'Store Riverside' });
 		await page.getByRole('button', { name: 'Add team' }).click();
-		await expect.poll(() => page.locator('#new-team-name-error').textContent()).toBe(
-			'There is already a team called "Bakery" here.'
-		);
+		await expect
+			.poll(() => page.locator('#new-team-name-error').textContent())
+			.toBe('There is already a team called "Bakery" here.');
 
 		await page.goto('/admin/settings');
 		await expectNoAxeViolations(page);
@@ -135,14 +137,14 @@ describe('the administrator, on a phone', () => {
 		// Skip the browser's own range check to see the server's message.
 		await page.locator('main form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
 		await page.getByRole('button', { name: 'Save settings' }).click();
-		await expect.poll(() => page.locator('#field-decisionDeadlineDays-error').textContent()).toBe(
-			'The deadline can be at most 90 days.'
-		);
+		await expect
+			.poll(() => page.locator('#field-decisionDeadlineDays-error').textContent())
+			.toBe('The deadline can be at most 90 days.');
 		await page.getByLabel('Decision deadline (days)').fill('10');
 		await page.getByRole('button', { name: 'Save settings' }).click();
-		await expect.poll(async () => (await page.getByRole('status').textContent())?.trim()).toBe(
-			'Settings saved.'
-		);
+		await expect
+			.poll(async () => (await page.getByRole('status').textContent())?.trim())
+			.toBe('Settings saved.');
 		await admin.close();
 	});
 });

@@ -35,7 +35,11 @@ describe('safe redirects', () => {
 
 describe('team paths', () => {
 	it('parses paths, trimming names and refusing empty parts', () => {
-		expect(parseTeamPath(' Plant A /Assembly/  Line  2 ')).toEqual(['Plant A', 'Assembly', 'Line 2']);
+		expect(parseTeamPath(' Plant A /Assembly/  Line  2 ')).toEqual([
+			'Plant A',
+			'Assembly',
+			'Line 2'
+		]);
 		expect(parseTeamPath('Plant A//Line')).toBeNull();
 		expect(parseTeamPath('')).toBeNull();
 	});

@@ -17,7 +17,10 @@ const CHROMIUM_ARGS = [
 	'--no-first-run'
 ];
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -64,7 +67,10 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 	const violations = await page.evaluate(async () => {
 		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
 		const result = await axe.run(document, {
-			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }
+			runOnly: {
+				type: 'tag',
+				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+			}
 		});
 		return result.violations.map((v) => ({
 			id: v.id,
