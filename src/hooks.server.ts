@@ -6,14 +6,25 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { deleteStaleAuthRecords } from '$lib/server/auth/housekeeping';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { prepareDemoOnFirstStart } from '$lib/server/demo/first-start';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	const opened = await openDatabase();
 	await prepareDemoOnFirstStart(opened.kind);
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	const housekeeping = setInterval(
+		() => void deleteStaleAuthRecords().catch(console.error),
+		HOUR_MS
+	);
+	housekeeping.unref();
+	process.once('sveltekit:shutdown', () => {
+		clearInterval(housekeeping);
+		void closeDatabase();
+	});
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

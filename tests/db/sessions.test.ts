@@ -173,3 +173,18 @@ describe('session lifecycle', () => {
 		expect(await db.select().from(sessions)).toHaveLength(1);
 	});
 });
+
+describe('housekeeping', () => {
+	it('forgets old sign-in failures but keeps a current block', async () => {
+		const { deleteStaleAuthRecords } = await import('../../src/lib/server/auth/housekeeping');
+		const { recordFailure, throttleWaitMs } = await import('../../src/lib/server/auth/rate-limit');
+		const old = new Date('2026-06-01T08:00:00Z');
+		const now = new Date('2026-06-01T12:00:00Z');
+		const oldKey = [{ key: 'account:old@example.com', policy: { freeFailures: 5 } }];
+		const blockedKey = [{ key: 'account:blocked@example.com', policy: { freeFailures: 1 } }];
+		await recordFailure(oldKey, old);
+		await recordFailure(blockedKey, now);
+		expect(await deleteStaleAuthRecords(now)).toEqual({ sessions: 0, throttles: 1 });
+		expect(await throttleWaitMs(blockedKey, now)).toBe(60_000);
+	});
+});

@@ -35,7 +35,7 @@ describe('the administrator, on a phone', () => {
 		await page.getByLabel('Employee number (optional)').fill('e2077');
 		await page
 			.getByLabel('Team', { exact: true })
-			.selectOption({ label: 'Plant Nagoya/Packaging' });
+			.selectOption({ label: 'Plant Nagoya › Packaging' });
 		await page.getByRole('button', { name: 'Add person and create invite link' }).click();
 		await page.waitForURL(/\/admin\/people\/[0-9a-f-]{36}$/);
 		const inviteUrl = await page.getByLabel('Invite link').inputValue();

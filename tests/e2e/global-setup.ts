@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -42,7 +42,6 @@ export default async function setup(project: TestProject) {
 	const baseUrl = `http://127.0.0.1:${PORT}`;
 	const logFile = path.resolve('test-results/e2e-server.log');
 	rmSync(logFile, { force: true });
-	const { mkdirSync } = await import('node:fs');
 	mkdirSync(path.dirname(logFile), { recursive: true });
 	const log = openSync(logFile, 'a');
 	const server: ChildProcess = spawn(process.execPath, ['build'], {
@@ -63,7 +62,9 @@ export default async function setup(project: TestProject) {
 
 	return async () => {
 		server.kill('SIGTERM');
-		await new Promise((resolve) => server.once('exit', resolve));
+		const exitCode = await new Promise((resolve) => server.once('exit', resolve));
+		// A graceful shutdown closes the database and exits cleanly.
+		if (exitCode !== 0) throw new Error(`The server exited with ${exitCode} on SIGTERM`);
 		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 	};
 }

@@ -32,6 +32,19 @@ describe('every page, on a phone and at a desk', () => {
 		});
 	}
 
+	it('explains a refused page and offers the way back', async () => {
+		const context = await newContext(browser(), 'employee');
+		const page = await context.newPage();
+		const response = await page.goto('/admin/settings');
+		expect(response?.status()).toBe(403);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Not for your role');
+		expect(await page.getByText('This page is for the Administrator role.').count()).toBe(1);
+		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: 'Go to your start page' }).click();
+		await page.waitForURL('**/ideas');
+		await context.close();
+	});
+
 	it('says plainly which pages are not built yet', async () => {
 		const context = await newContext(browser(), 'manager');
 		const page = await context.newPage();

@@ -16,3 +16,8 @@ export function isWithinTeam(path: readonly string[], ancestorPath: readonly str
 		path.length >= ancestorPath.length && ancestorPath.every((name, index) => path[index] === name)
 	);
 }
+
+/** For reading rather than typing: "Plant A › Assembly › Line 2". */
+export function displayTeamPath(path: string): string {
+	return path.split(TEAM_PATH_SEPARATOR).join(' › ');
+}

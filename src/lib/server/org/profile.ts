@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { ROLE_LABELS } from '../../domain/roles';
+import { displayTeamPath } from '../../domain/team-path';
 import { db } from '../db';
 import { teamManagers } from '../db/schema';
 import { getPerson } from './people';
@@ -28,8 +29,8 @@ export async function describePerson(personId: string): Promise<PersonProfile> {
 		displayName: person.displayName,
 		email: person.email,
 		employeeNumber: person.employeeNumber,
-		teamPath: pathOf(person.homeTeamId),
+		teamPath: displayTeamPath(pathOf(person.homeTeamId)),
 		roleLabels: person.roles.map((role) => ROLE_LABELS[role]),
-		managedTeamPaths: managed.map((row) => pathOf(row.teamId)).sort()
+		managedTeamPaths: managed.map((row) => displayTeamPath(pathOf(row.teamId))).sort()
 	};
 }
