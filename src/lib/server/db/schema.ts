@@ -1,9 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
 	type AnyPgColumn,
+	bigserial,
 	check,
+	customType,
+	date,
 	index,
 	integer,
+	numeric,
 	pgEnum,
 	pgTable,
 	primaryKey,
@@ -13,9 +17,12 @@ import {
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { BENEFIT_TYPES, IDEA_STATUSES, IDEA_VISIBILITIES } from '../../domain/ideas';
 import { ROLES } from '../../domain/roles';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+export const ideaVisibilityEnum = pgEnum('idea_visibility', IDEA_VISIBILITIES);
 
 /** One row: the organisation this installation serves. */
 export const organisationSettings = pgTable(
@@ -25,6 +32,7 @@ export const organisationSettings = pgTable(
 		name: text().notNull(),
 		decisionDeadlineDays: integer().notNull().default(10),
 		timeZone: text().notNull().default('UTC'),
+		ideaVisibility: ideaVisibilityEnum().notNull().default('organisation'),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -146,6 +154,182 @@ export const signInThrottles = pgTable('sign_in_throttles', {
 	blockedUntil: timestamp({ withTimezone: true })
 });
 
+export const ideaStatusEnum = pgEnum('idea_status', IDEA_STATUSES);
+export const benefitTypeEnum = pgEnum('benefit_type', BENEFIT_TYPES);
+
+/** PGlite hands bytea back as Uint8Array, postgres.js as Buffer: both become Buffer here. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value))
+});
+
+/** Money in the organisation's currency, two decimals, read as a number. */
+const money = () => numeric({ precision: 14, scale: 2, mode: 'number' });
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const ideas = pgTable(
+	'ideas',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		authorId: uuid()
+			.notNull()
+			.references(() => people.id, { onDelete: 'restrict' }),
+		teamId: uuid()
+			.notNull()
+			.references(() => teams.id, { onDelete: 'restrict' }),
+		title: text().notNull(),
+		problem: text().notNull(),
+		proposal: text().notNull(),
+		benefitType: benefitTypeEnum().notNull(),
+		estimatedCost: money(),
+		estimatedSavings: money(),
+		status: ideaStatusEnum().notNull().default('awaiting_decision'),
+		submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		// The promise: submitted + the organisation's deadline days. Never reset (not even by needs_info).
+		decisionDueAt: timestamp({ withTimezone: true }).notNull(),
+		decidedAt: timestamp({ withTimezone: true }),
+		decidedById: uuid().references(() => people.id, { onDelete: 'set null' }),
+		decisionNote: text(),
+		ownerId: uuid().references(() => people.id, { onDelete: 'set null' }),
+		targetDate: date({ mode: 'string' }),
+		implementedAt: timestamp({ withTimezone: true }),
+		implementationNote: text(),
+		realisedSavings: money(),
+		closedAt: timestamp({ withTimezone: true }),
+		// Counters kept exact by updating them in the same transaction as the vote or comment row.
+		voteCount: integer().notNull().default(0),
+		commentCount: integer().notNull().default(0),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		searchVector: tsvector().generatedAlwaysAs(
+			(): SQL =>
+				sql`setweight(to_tsvector('simple', coalesce(${ideas.title}, '')), 'A') || setweight(to_tsvector('simple', coalesce(${ideas.problem}, '') || ' ' || coalesce(${ideas.proposal}, '')), 'B')`
+		)
+	},
+	(t) => [
+		check('ideas_title_length', sql`length(${t.title}) between 1 and 120`),
+		check('ideas_counts_non_negative', sql`${t.voteCount} >= 0 and ${t.commentCount} >= 0`),
+		check('ideas_money_non_negative', sql`coalesce(${t.estimatedCost}, 0) >= 0 and coalesce(${t.estimatedSavings}, 0) >= 0`),
+		// The manager queue: awaiting ideas by team and deadline, without the closed majority.
+		index('ideas_awaiting_queue_idx')
+			.on(t.teamId, t.decisionDueAt)
+			.where(sql`${t.status} = 'awaiting_decision'`),
+		index('ideas_accepted_idx').on(t.teamId, t.targetDate).where(sql`${t.status} = 'accepted'`),
+		index('ideas_feed_newest_idx').on(t.submittedAt.desc(), t.id.desc()),
+		index('ideas_team_newest_idx').on(t.teamId, t.submittedAt.desc(), t.id.desc()),
+		index('ideas_author_idx').on(t.authorId, t.submittedAt.desc()),
+		index('ideas_search_idx').using('gin', t.searchVector)
+	]
+);
+
+/** At most one photo per idea, kept apart so listing ideas never drags image bytes along. */
+export const ideaPhotos = pgTable('idea_photos', {
+	ideaId: uuid()
+		.primaryKey()
+		.references(() => ideas.id, { onDelete: 'cascade' }),
+	contentType: text().notNull(),
+	byteSize: integer().notNull(),
+	bytes: bytea().notNull(),
+	createdAt: createdAt()
+});
+
+/** One vote per person per idea: the primary key makes a retried or doubled vote harmless. */
+export const votes = pgTable(
+	'votes',
+	{
+		ideaId: uuid()
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		personId: uuid()
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.ideaId, t.personId] }), index('votes_person_idx').on(t.personId)]
+);
+
+export const comments = pgTable(
+	'comments',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		ideaId: uuid()
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		authorId: uuid()
+			.notNull()
+			.references(() => people.id, { onDelete: 'restrict' }),
+		body: text().notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		check('comments_body_length', sql`length(${t.body}) between 1 and 1000`),
+		index('comments_idea_idx').on(t.ideaId, t.createdAt)
+	]
+);
+
+/** The audit trail: every status change (and submission and edit) of an idea, never updated. */
+export const ideaEvents = pgTable(
+	'idea_events',
+	{
+		id: bigserial({ mode: 'number' }).primaryKey(),
+		ideaId: uuid()
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		actorId: uuid().references(() => people.id, { onDelete: 'set null' }),
+		at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		fromStatus: ideaStatusEnum(),
+		toStatus: ideaStatusEnum().notNull(),
+		note: text()
+	},
+	(t) => [index('idea_events_idea_idx').on(t.ideaId, t.id)]
+);
+
+/** In-app notifications. dedupeKey makes a job that runs twice notify once. */
+export const notifications = pgTable(
+	'notifications',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		recipientId: uuid()
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		ideaId: uuid().references(() => ideas.id, { onDelete: 'cascade' }),
+		kind: text().notNull(),
+		title: text().notNull(),
+		body: text().notNull(),
+		dedupeKey: text().unique(),
+		createdAt: createdAt(),
+		readAt: timestamp({ withTimezone: true })
+	},
+	(t) => [index('notifications_recipient_idx').on(t.recipientId, t.createdAt.desc())]
+);
+
+/**
+ * E-mail outbox: written in the transaction that causes the message, sent later by the mailer.
+ * Without SMTP the rows stay here, readable by administrators; nothing is dropped.
+ */
+export const emailOutbox = pgTable(
+	'email_outbox',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		recipientId: uuid().references(() => people.id, { onDelete: 'set null' }),
+		toAddress: text().notNull(),
+		subject: text().notNull(),
+		body: text().notNull(),
+		dedupeKey: text().unique(),
+		createdAt: createdAt(),
+		attempts: integer().notNull().default(0),
+		nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		lastError: text(),
+		sentAt: timestamp({ withTimezone: true })
+	},
+	(t) => [index('email_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)]
+);
+
+export type Idea = typeof ideas.$inferSelect;
+export type IdeaEvent = typeof ideaEvents.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type OutboxEmail = typeof emailOutbox.$inferSelect;
 export type OrganisationSettings = typeof organisationSettings.$inferSelect;
 export type Team = typeof teams.$inferSelect;
 export type Person = typeof people.$inferSelect;

@@ -1,0 +1,70 @@
+import type { IdeaStatus } from './ideas';
+
+/** What a transition needs besides the permission to make it. */
+export interface TransitionRule {
+	from: IdeaStatus;
+	to: IdeaStatus;
+	/** Who may make it: the idea's deciding managers, or its author. */
+	by: 'manager' | 'author';
+	/** Words to the author that must be given (the reason for a rejection, the question …). */
+	needsNote: boolean;
+	/** Acceptance names who implements it and by when. */
+	needsOwnerAndTargetDate?: boolean;
+	/** Implementation reports what was done (the note) and may report realised savings. */
+	recordsResult?: boolean;
+	label: string;
+}
+
+/** The one source of truth for how ideas move. */
+export const TRANSITIONS: readonly TransitionRule[] = [
+	{
+		from: 'awaiting_decision',
+		to: 'accepted',
+		by: 'manager',
+		needsNote: false,
+		needsOwnerAndTargetDate: true,
+		label: 'Accept'
+	},
+	{ from: 'awaiting_decision', to: 'rejected', by: 'manager', needsNote: true, label: 'Reject' },
+	{
+		from: 'awaiting_decision',
+		to: 'needs_info',
+		by: 'manager',
+		needsNote: true,
+		label: 'Ask for more information'
+	},
+	// The author answers; the deadline does not reset.
+	{ from: 'needs_info', to: 'awaiting_decision', by: 'author', needsNote: false, label: 'Answer' },
+	{
+		from: 'accepted',
+		to: 'implemented',
+		by: 'manager',
+		needsNote: true,
+		recordsResult: true,
+		label: 'Mark implemented'
+	},
+	{ from: 'accepted', to: 'dropped', by: 'manager', needsNote: true, label: 'Drop' }
+];
+
+export function findTransition(from: IdeaStatus, to: IdeaStatus): TransitionRule | undefined {
+	return TRANSITIONS.find((rule) => rule.from === from && rule.to === to);
+}
+
+export function transitionsFrom(from: IdeaStatus, by: TransitionRule['by']): TransitionRule[] {
+	return TRANSITIONS.filter((rule) => rule.from === from && rule.by === by);
+}
+
+/** Open ideas still wait for something; the others are settled. */
+export function isOpen(status: IdeaStatus): boolean {
+	return status === 'awaiting_decision' || status === 'needs_info' || status === 'accepted';
+}
+
+/** Votes are for ideas still to be decided. */
+export function acceptsVotes(status: IdeaStatus): boolean {
+	return status === 'awaiting_decision' || status === 'needs_info';
+}
+
+/** Statuses that count as decided for the ten-day promise. */
+export function isDecided(status: IdeaStatus): boolean {
+	return status !== 'awaiting_decision' && status !== 'needs_info';
+}
