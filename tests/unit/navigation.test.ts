@@ -19,8 +19,8 @@ describe('where each role works', () => {
 			navItemsFor(roles).map((item) => item.label);
 		expect(labels(['employee'])).toEqual(['Ideas', 'Account']);
 		expect(labels(['employee', 'manager'])).toEqual(['Ideas', 'Queue', 'Account']);
-		expect(labels(['hr'])).toEqual(['Insights', 'Account']);
-		expect(labels(['admin'])).toEqual(['Insights', 'Organisation', 'Account']);
+		expect(labels(['hr'])).toEqual(['Ideas', 'Insights', 'Account']);
+		expect(labels(['admin'])).toEqual(['Ideas', 'Insights', 'Organisation', 'Account']);
 	});
 });
 

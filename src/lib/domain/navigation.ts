@@ -9,7 +9,7 @@ export interface NavItem {
 }
 
 const NAV_ITEMS: NavItem[] = [
-	{ href: '/ideas', label: 'Ideas', icon: 'ideas', roles: ['employee'] },
+	{ href: '/ideas', label: 'Ideas', icon: 'ideas', roles: [] },
 	{ href: '/queue', label: 'Queue', icon: 'queue', roles: ['manager'] },
 	{ href: '/insights', label: 'Insights', icon: 'insights', roles: ['hr', 'admin'] },
 	{ href: '/admin', label: 'Organisation', icon: 'admin', roles: ['admin'] },

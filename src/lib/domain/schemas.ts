@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { BENEFIT_TYPES, COMMENT_MAX, IDEA_STATUSES, IDEA_TEXT_MAX, IDEA_TITLE_MAX } from './ideas';
 import { ROLES } from './roles';
 
 const requiredText = (label: string, maxLength: number) =>
@@ -151,3 +152,104 @@ export function isKnownTimeZone(timeZone: string): boolean {
 		return false;
 	}
 }
+
+const MONEY_SHAPE = /^\d{1,12}(\.\d{1,2})?$/;
+
+/** An optional amount of money: blank is none; "1,250.50" and "1250.5" are both fine. */
+const moneyField = (label: string) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.transform((value: string) => value.replace(/[,\s]/g, '')),
+		v.check(
+			(value) => value === '' || MONEY_SHAPE.test(value),
+			`Enter ${label} as an amount like 1250 or 1250.50, or leave it empty.`
+		),
+		v.transform((value: string) => (value === '' ? null : Number(value)))
+	);
+
+const longText = (label: string) =>
+	v.pipe(
+		v.string(`Describe ${label}.`),
+		v.trim(),
+		v.nonEmpty(`Describe ${label}.`),
+		v.maxLength(IDEA_TEXT_MAX, `Keep ${label} to ${IDEA_TEXT_MAX} characters or fewer.`)
+	);
+
+export const ideaSchema = v.object({
+	title: requiredText('a title', IDEA_TITLE_MAX),
+	problem: longText('what is wrong today'),
+	proposal: longText('your proposal'),
+	benefitType: v.picklist(BENEFIT_TYPES, 'Choose the main benefit.'),
+	teamId: teamId('Choose the team the idea is for.'),
+	estimatedCost: moneyField('the estimated cost'),
+	estimatedSavings: moneyField('the estimated savings')
+});
+export type IdeaInput = v.InferOutput<typeof ideaSchema>;
+export const IDEA_FIELDS = [
+	'title',
+	'problem',
+	'proposal',
+	'benefitType',
+	'teamId',
+	'estimatedCost',
+	'estimatedSavings'
+] as const;
+
+export const commentSchema = v.object({
+	body: requiredText('a comment', COMMENT_MAX)
+});
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A manager's decision; which fields are required depends on the transition (status.ts). */
+export const decisionSchema = v.object({
+	to: v.picklist(
+		['accepted', 'rejected', 'needs_info', 'implemented', 'dropped'],
+		'Choose a decision.'
+	),
+	expectedStatus: v.picklist(
+		['awaiting_decision', 'accepted'],
+		'Reload the idea and decide again.'
+	),
+	note: v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.maxLength(IDEA_TEXT_MAX, `Keep it to ${IDEA_TEXT_MAX} characters or fewer.`)
+	),
+	ownerId: v.pipe(
+		v.optional(v.string(), ''),
+		v.check(
+			(value) => value === '' || v.is(v.pipe(v.string(), v.uuid()), value),
+			'Choose who implements it.'
+		)
+	),
+	targetDate: v.pipe(
+		v.optional(v.string(), ''),
+		v.check(
+			(value) => value === '' || (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))),
+			'Enter a date.'
+		)
+	),
+	realisedSavings: moneyField('the realised savings')
+});
+export type DecisionInput = v.InferOutput<typeof decisionSchema>;
+export const DECISION_FIELDS = [
+	'to',
+	'expectedStatus',
+	'note',
+	'ownerId',
+	'targetDate',
+	'realisedSavings'
+] as const;
+
+/** The feed's filters from the URL: anything unknown falls back to the default, never an error. */
+export const feedQuerySchema = v.object({
+	scope: v.fallback(v.picklist(['all', 'team']), 'all'),
+	sort: v.fallback(v.picklist(['newest', 'votes', 'due']), 'newest'),
+	status: v.fallback(v.optional(v.picklist(IDEA_STATUSES)), undefined),
+	benefitType: v.fallback(v.optional(v.picklist(BENEFIT_TYPES)), undefined),
+	search: v.fallback(v.pipe(v.string(), v.trim(), v.maxLength(200)), ''),
+	cursor: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(500))), undefined)
+});
+export type FeedQueryInput = v.InferOutput<typeof feedQuerySchema>;

@@ -209,12 +209,17 @@ export const ideas = pgTable(
 	(t) => [
 		check('ideas_title_length', sql`length(${t.title}) between 1 and 120`),
 		check('ideas_counts_non_negative', sql`${t.voteCount} >= 0 and ${t.commentCount} >= 0`),
-		check('ideas_money_non_negative', sql`coalesce(${t.estimatedCost}, 0) >= 0 and coalesce(${t.estimatedSavings}, 0) >= 0`),
+		check(
+			'ideas_money_non_negative',
+			sql`coalesce(${t.estimatedCost}, 0) >= 0 and coalesce(${t.estimatedSavings}, 0) >= 0`
+		),
 		// The manager queue: awaiting ideas by team and deadline, without the closed majority.
 		index('ideas_awaiting_queue_idx')
 			.on(t.teamId, t.decisionDueAt)
 			.where(sql`${t.status} = 'awaiting_decision'`),
-		index('ideas_accepted_idx').on(t.teamId, t.targetDate).where(sql`${t.status} = 'accepted'`),
+		index('ideas_accepted_idx')
+			.on(t.teamId, t.targetDate)
+			.where(sql`${t.status} = 'accepted'`),
 		index('ideas_feed_newest_idx').on(t.submittedAt.desc(), t.id.desc()),
 		index('ideas_team_newest_idx').on(t.teamId, t.submittedAt.desc(), t.id.desc()),
 		index('ideas_author_idx').on(t.authorId, t.submittedAt.desc()),
@@ -322,7 +327,11 @@ export const emailOutbox = pgTable(
 		lastError: text(),
 		sentAt: timestamp({ withTimezone: true })
 	},
-	(t) => [index('email_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)]
+	(t) => [
+		index('email_outbox_pending_idx')
+			.on(t.nextAttemptAt)
+			.where(sql`${t.sentAt} is null`)
+	]
 );
 
 export type Idea = typeof ideas.$inferSelect;

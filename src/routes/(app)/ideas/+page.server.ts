@@ -1,6 +1,26 @@
-import { requireRole } from '$lib/server/auth/guards';
+import * as v from 'valibot';
+import { deadlineState } from '$lib/domain/deadline';
+import { feedQuerySchema } from '$lib/domain/schemas';
+import { requireUser } from '$lib/server/auth/guards';
+import { listFeed } from '$lib/server/ideas/feed';
+import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	requireRole('employee');
+export const load: PageServerLoad = async ({ url }) => {
+	const user = requireUser();
+	const query = v.parse(feedQuerySchema, Object.fromEntries(url.searchParams));
+	const [feed, settings] = await Promise.all([listFeed(user, query), getOrganisationSettings()]);
+	const now = new Date();
+	return {
+		query,
+		nextCursor: feed.nextCursor,
+		items: feed.items.map((item) => ({
+			...item,
+			deadline:
+				item.status === 'awaiting_decision' || item.status === 'needs_info'
+					? deadlineState(item.decisionDueAt, now, settings.timeZone)
+					: null
+		})),
+		canSubmit: user.roles.includes('employee')
+	};
 };

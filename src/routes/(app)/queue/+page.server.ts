@@ -1,6 +1,37 @@
+import { redirect } from '@sveltejs/kit';
+import { localDate } from '$lib/domain/deadline';
 import { requireRole } from '$lib/server/auth/guards';
-import type { PageServerLoad } from './$types';
+import { handleDecisionForm } from '$lib/server/decision-action';
+import { listOwnerCandidatesFor } from '$lib/server/ideas/detail';
+import { listQueue } from '$lib/server/ideas/queue';
+import { getOrganisationSettings } from '$lib/server/org/settings';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	requireRole('manager');
+const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
+
+export const load: PageServerLoad = async ({ url }) => {
+	const user = requireRole('manager');
+	const [queue, settings, ownerCandidates] = await Promise.all([
+		listQueue(user),
+		getOrganisationSettings(),
+		listOwnerCandidatesFor(user)
+	]);
+	return {
+		queue,
+		ownerCandidates,
+		tab: url.searchParams.get('tab') === 'accepted' ? 'accepted' : 'awaiting',
+		decided: url.searchParams.get('decided'),
+		defaultTargetDate: localDate(new Date(Date.now() + TWO_WEEKS_MS), settings.timeZone)
+	};
+};
+
+export const actions: Actions = {
+	decide: async ({ request, url }) => {
+		const user = requireRole('manager');
+		const formData = await request.formData();
+		const failure = await handleDecisionForm(user, formData);
+		if (failure) return failure;
+		const tab = url.searchParams.get('tab') === 'accepted' ? '&tab=accepted' : '';
+		redirect(303, `/queue?decided=${encodeURIComponent(String(formData.get('ideaId')))}${tab}`);
+	}
 };

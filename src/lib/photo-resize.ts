@@ -1,0 +1,24 @@
+import { PHOTO_MAX_EDGE_PX } from './domain/ideas';
+
+/**
+ * Shrinks a phone photo in the browser to at most 1600 px on its longer side (JPEG), so uploads are
+ * quick on a shop-floor connection. Returns the original file when it is already small enough or
+ * the browser cannot decode it (the server then checks it as sent).
+ */
+export async function resizePhoto(file: File): Promise<File> {
+	try {
+		const bitmap = await createImageBitmap(file);
+		const scale = Math.min(1, PHOTO_MAX_EDGE_PX / Math.max(bitmap.width, bitmap.height));
+		if (scale === 1 && file.size < 1024 * 1024) return file;
+		const canvas = document.createElement('canvas');
+		canvas.width = Math.round(bitmap.width * scale);
+		canvas.height = Math.round(bitmap.height * scale);
+		canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+		const blob = await new Promise<Blob | null>((resolve) =>
+			canvas.toBlob(resolve, 'image/jpeg', 0.85)
+		);
+		return blob ? new File([blob], 'photo.jpg', { type: 'image/jpeg' }) : file;
+	} catch {
+		return file;
+	}
+}

@@ -1,0 +1,78 @@
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { IdeaVisibility } from '../../domain/ideas';
+import type { Role } from '../../domain/roles';
+import { acceptsVotes } from '../../domain/status';
+import type { IdeaStatus } from '../../domain/ideas';
+import { db, type DatabaseOrTransaction } from '../db';
+import { ideas, organisationSettings } from '../db/schema';
+import { canDecideForTeam, managedSubtreeFor, type TeamHierarchy } from './routing';
+
+/** The person looking, as the domain needs them (no request objects). */
+export interface Viewer {
+	id: string;
+	roles: Role[];
+	homeTeamId: string;
+}
+
+export interface AccessContext {
+	hierarchy: TeamHierarchy;
+	visibility: IdeaVisibility;
+}
+
+export async function loadIdeaVisibility(tx: DatabaseOrTransaction = db): Promise<IdeaVisibility> {
+	const [row] = await tx
+		.select({ visibility: organisationSettings.ideaVisibility })
+		.from(organisationSettings);
+	return row?.visibility ?? 'organisation';
+}
+
+const readsEverything = (viewer: Viewer) =>
+	viewer.roles.includes('hr') || viewer.roles.includes('admin');
+
+/**
+ * Who may read an idea: its author; HR and administrators; managers of its team or above; and
+ * employees — everyone's ideas, or only their own team's when the organisation limits it.
+ */
+export function canViewIdea(
+	viewer: Viewer,
+	idea: { authorId: string; teamId: string },
+	context: AccessContext
+): boolean {
+	if (idea.authorId === viewer.id || readsEverything(viewer)) return true;
+	if (canDecideForTeam(context.hierarchy, viewer.id, idea.teamId)) return true;
+	if (!viewer.roles.includes('employee')) return false;
+	return context.visibility === 'organisation' || idea.teamId === viewer.homeTeamId;
+}
+
+/** Only managers of the idea's team or of a team above it decide; HR and admin roles don't. */
+export function canDecideIdea(
+	viewer: Viewer,
+	idea: { teamId: string },
+	context: AccessContext
+): boolean {
+	return (
+		viewer.roles.includes('manager') && canDecideForTeam(context.hierarchy, viewer.id, idea.teamId)
+	);
+}
+
+/** Colleagues vote on ideas still to be decided, never on their own. */
+export function canVoteOnIdea(
+	viewer: Viewer,
+	idea: { authorId: string; teamId: string; status: IdeaStatus },
+	context: AccessContext
+): boolean {
+	return (
+		idea.authorId !== viewer.id && acceptsVotes(idea.status) && canViewIdea(viewer, idea, context)
+	);
+}
+
+/** The same rule as canViewIdea, as a WHERE condition for lists; undefined means no limit. */
+export function visibleIdeasCondition(viewer: Viewer, context: AccessContext): SQL | undefined {
+	if (readsEverything(viewer)) return undefined;
+	if (viewer.roles.includes('employee') && context.visibility === 'organisation') return undefined;
+	const teamIds = managedSubtreeFor(context.hierarchy, viewer.id);
+	if (viewer.roles.includes('employee')) teamIds.push(viewer.homeTeamId);
+	return teamIds.length > 0
+		? or(eq(ideas.authorId, viewer.id), inArray(ideas.teamId, teamIds))
+		: or(eq(ideas.authorId, viewer.id), sql`false`);
+}

@@ -1,0 +1,161 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { deadlineState, formatDueDate, type DeadlineState } from '../../domain/deadline';
+import type { IdeaStatus } from '../../domain/ideas';
+import { isOpen, transitionsFrom, type TransitionRule } from '../../domain/status';
+import { db } from '../db';
+import {
+	comments,
+	ideaEvents,
+	ideaPhotos,
+	ideas,
+	people,
+	teams,
+	votes,
+	type Idea
+} from '../db/schema';
+import { getOrganisationSettings } from '../org/settings';
+import { canDecideIdea, canViewIdea, canVoteOnIdea, type Viewer } from './access';
+import { selectIdeaCards, type IdeaCard } from './cards';
+import { findIdea, loadAccessContext } from './load';
+import { loadHierarchy, managedSubtreeFor } from './routing';
+
+export interface IdeaDetail {
+	idea: Idea;
+	authorName: string;
+	teamName: string;
+	ownerName: string | null;
+	hasPhoto: boolean;
+	hasVoted: boolean;
+	dueDateLabel: string;
+	/** Only while the idea waits for a decision. */
+	deadline: DeadlineState | null;
+	events: {
+		id: number;
+		at: Date;
+		actorName: string | null;
+		from: IdeaStatus | null;
+		to: IdeaStatus;
+		note: string | null;
+	}[];
+	comments: { id: string; authorName: string; body: string; createdAt: Date; isOwn: boolean }[];
+	can: { vote: boolean; comment: boolean; edit: boolean; decide: boolean };
+	/** The moves the viewer may make as a deciding manager. */
+	decisions: TransitionRule[];
+	/** People who may be named to implement it (when the viewer can accept it). */
+	ownerCandidates: { id: string; name: string }[];
+}
+
+const actors = alias(people, 'actors');
+const owners = alias(people, 'owners');
+
+/** Everything the idea page shows, or null when the idea does not exist or is not for this viewer. */
+export async function getIdeaDetail(
+	viewer: Viewer,
+	ideaId: string,
+	now = new Date()
+): Promise<IdeaDetail | null> {
+	const idea = await findIdea(db, ideaId);
+	if (!idea) return null;
+	const context = await loadAccessContext(db);
+	if (!canViewIdea(viewer, idea, context)) return null;
+	const settings = await getOrganisationSettings();
+
+	const [names] = await db
+		.select({ authorName: people.displayName, teamName: teams.name, ownerName: owners.displayName })
+		.from(ideas)
+		.innerJoin(people, eq(people.id, ideas.authorId))
+		.innerJoin(teams, eq(teams.id, ideas.teamId))
+		.leftJoin(owners, eq(owners.id, ideas.ownerId))
+		.where(eq(ideas.id, ideaId));
+	const [photo] = await db
+		.select({ ideaId: ideaPhotos.ideaId })
+		.from(ideaPhotos)
+		.where(eq(ideaPhotos.ideaId, ideaId));
+	const [vote] = await db
+		.select({ ideaId: votes.ideaId })
+		.from(votes)
+		.where(and(eq(votes.ideaId, ideaId), eq(votes.personId, viewer.id)));
+	const events = await db
+		.select({
+			id: ideaEvents.id,
+			at: ideaEvents.at,
+			actorName: actors.displayName,
+			from: ideaEvents.fromStatus,
+			to: ideaEvents.toStatus,
+			note: ideaEvents.note
+		})
+		.from(ideaEvents)
+		.leftJoin(actors, eq(actors.id, ideaEvents.actorId))
+		.where(eq(ideaEvents.ideaId, ideaId))
+		.orderBy(asc(ideaEvents.id));
+	const commentRows = await db
+		.select({
+			id: comments.id,
+			authorId: comments.authorId,
+			authorName: people.displayName,
+			body: comments.body,
+			createdAt: comments.createdAt
+		})
+		.from(comments)
+		.innerJoin(people, eq(people.id, comments.authorId))
+		.where(eq(comments.ideaId, ideaId))
+		.orderBy(asc(comments.createdAt), asc(comments.id));
+
+	const canDecide = canDecideIdea(viewer, idea, context);
+	const decisions = canDecide ? transitionsFrom(idea.status, 'manager') : [];
+	const ownerCandidates = decisions.some((rule) => rule.needsOwnerAndTargetDate)
+		? await listOwnerCandidates([idea.teamId, ...managedSubtreeFor(context.hierarchy, viewer.id)])
+		: [];
+
+	return {
+		idea,
+		...names,
+		hasPhoto: Boolean(photo),
+		hasVoted: Boolean(vote),
+		dueDateLabel: formatDueDate(idea.decisionDueAt, settings.timeZone),
+		deadline:
+			idea.status === 'awaiting_decision' || idea.status === 'needs_info'
+				? deadlineState(idea.decisionDueAt, now, settings.timeZone)
+				: null,
+		events,
+		comments: commentRows.map(({ authorId, ...comment }) => ({
+			...comment,
+			isOwn: authorId === viewer.id
+		})),
+		can: {
+			vote: canVoteOnIdea(viewer, idea, context),
+			comment: true,
+			edit:
+				idea.authorId === viewer.id &&
+				(idea.status === 'awaiting_decision' || idea.status === 'needs_info'),
+			decide: canDecide && isOpen(idea.status)
+		},
+		decisions,
+		ownerCandidates
+	};
+}
+
+/** People a manager may name to implement an idea: those in the teams they manage. */
+export async function listOwnerCandidatesFor(manager: Viewer) {
+	const hierarchy = await loadHierarchy();
+	return listOwnerCandidates([manager.homeTeamId, ...managedSubtreeFor(hierarchy, manager.id)]);
+}
+
+async function listOwnerCandidates(teamIds: string[]) {
+	const rows = await db
+		.select({ id: people.id, name: people.displayName })
+		.from(people)
+		.where(and(inArray(people.homeTeamId, teamIds), isNull(people.deactivatedAt)))
+		.orderBy(asc(people.displayName))
+		.limit(300);
+	return rows;
+}
+
+/** The author's own ideas, newest first. */
+export async function listMyIdeas(author: Viewer): Promise<IdeaCard[]> {
+	return selectIdeaCards()
+		.where(eq(ideas.authorId, author.id))
+		.orderBy(desc(ideas.submittedAt), desc(ideas.id))
+		.limit(200);
+}

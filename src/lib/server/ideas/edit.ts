@@ -1,0 +1,66 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { reject, succeed, type Outcome } from '../../domain/outcome';
+import type { IdeaInput } from '../../domain/schemas';
+import { db } from '../db';
+import { ideaEvents, ideas, teams } from '../db/schema';
+import { notify } from '../notify/notify';
+import type { Viewer } from './access';
+import { findIdea } from './load';
+import { loadHierarchy, routeTeam } from './routing';
+
+/**
+ * The author edits their idea while it waits. Answering a request for more information is such an
+ * edit: it sends the idea back to awaiting a decision — with its original deadline — and tells the
+ * deciding managers.
+ */
+export async function editIdea(
+	author: Viewer,
+	ideaId: string,
+	input: IdeaInput,
+	now = new Date()
+): Promise<Outcome<{ answered: boolean }>> {
+	return db.transaction(async (tx) => {
+		const idea = await findIdea(tx, ideaId);
+		if (!idea || idea.authorId !== author.id) {
+			return reject({ form: 'Only the author edits an idea.' }, 403);
+		}
+		if (idea.status !== 'awaiting_decision' && idea.status !== 'needs_info') {
+			return reject({ form: 'This idea is decided and can no longer be edited.' }, 409);
+		}
+		const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
+		if (!team) return reject({ teamId: 'That team no longer exists.' });
+
+		const answered = idea.status === 'needs_info';
+		const [updated] = await tx
+			.update(ideas)
+			.set({ ...input, status: 'awaiting_decision', updatedAt: now })
+			.where(and(eq(ideas.id, ideaId), inArray(ideas.status, ['awaiting_decision', 'needs_info'])))
+			.returning({ id: ideas.id });
+		if (!updated) return reject({ form: 'This idea was decided meanwhile. Reload it.' }, 409);
+
+		if (answered) {
+			await tx.insert(ideaEvents).values({
+				ideaId,
+				actorId: author.id,
+				at: now,
+				fromStatus: 'needs_info',
+				toStatus: 'awaiting_decision',
+				note: 'The author answered by updating the idea.'
+			});
+			const { deciders } = routeTeam(await loadHierarchy(tx), input.teamId);
+			await notify(
+				tx,
+				{
+					recipientIds: deciders,
+					ideaId,
+					kind: 'idea_answered',
+					title: `Answered: ${input.title}`,
+					body: 'The author added the information you asked for. The idea waits for your decision.',
+					link: `/ideas/${ideaId}`
+				},
+				now
+			);
+		}
+		return succeed({ answered });
+	});
+}

@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import { decisionDueAt, formatDueDate } from '../../domain/deadline';
+import { reject, succeed, type Outcome } from '../../domain/outcome';
+import type { IdeaInput } from '../../domain/schemas';
+import { db } from '../db';
+import { ideaEvents, ideaPhotos, ideas, teams } from '../db/schema';
+import { notify } from '../notify/notify';
+import { getOrganisationSettings } from '../org/settings';
+import type { Viewer } from './access';
+import { checkPhoto } from './photos';
+import { loadHierarchy, routeTeam } from './routing';
+
+export interface SubmittedIdea {
+	ideaId: string;
+	decisionDueAt: Date;
+	/** "Friday, 4 December 2026" in the organisation's time zone. */
+	dueDateLabel: string;
+}
+
+/**
+ * Submits an idea: it waits for a decision from now on, due `deadline days` later (the promise the
+ * author is shown). The deciding managers are notified in the same transaction.
+ */
+export async function submitIdea(
+	author: Viewer,
+	input: IdeaInput,
+	photo: Uint8Array | null,
+	now = new Date()
+): Promise<Outcome<SubmittedIdea>> {
+	if (!author.roles.includes('employee')) {
+		return reject({ form: 'Only people with the Employee role submit ideas.' }, 403);
+	}
+	const photoCheck = photo ? checkPhoto(photo) : null;
+	if (photoCheck && !photoCheck.ok) return reject({ photo: photoCheck.message });
+
+	const settings = await getOrganisationSettings();
+	const dueAt = decisionDueAt(now, settings.decisionDeadlineDays, settings.timeZone);
+
+	return db.transaction(async (tx) => {
+		const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
+		if (!team) return reject({ teamId: 'That team no longer exists.' });
+
+		const [idea] = await tx
+			.insert(ideas)
+			.values({
+				...input,
+				authorId: author.id,
+				submittedAt: now,
+				decisionDueAt: dueAt,
+				updatedAt: now
+			})
+			.returning({ id: ideas.id });
+		if (photo && photoCheck?.ok) {
+			await tx.insert(ideaPhotos).values({
+				ideaId: idea.id,
+				contentType: photoCheck.contentType,
+				byteSize: photo.length,
+				bytes: Buffer.from(photo),
+				createdAt: now
+			});
+		}
+		await tx.insert(ideaEvents).values({
+			ideaId: idea.id,
+			actorId: author.id,
+			at: now,
+			fromStatus: null,
+			toStatus: 'awaiting_decision',
+			note: 'Submitted'
+		});
+		const { deciders } = routeTeam(await loadHierarchy(tx), input.teamId);
+		const dueDateLabel = formatDueDate(dueAt, settings.timeZone);
+		await notify(
+			tx,
+			{
+				recipientIds: deciders.filter((id) => id !== author.id),
+				ideaId: idea.id,
+				kind: 'idea_submitted',
+				title: `New idea: ${input.title}`,
+				body: `A new idea waits for your decision by ${dueDateLabel}.`,
+				link: `/ideas/${idea.id}`
+			},
+			now
+		);
+		return succeed({ ideaId: idea.id, decisionDueAt: dueAt, dueDateLabel });
+	});
+}

@@ -1,0 +1,59 @@
+import { error, redirect } from '@sveltejs/kit';
+import { localDate } from '$lib/domain/deadline';
+import { commentSchema } from '$lib/domain/schemas';
+import { parseInput } from '$lib/domain/validation';
+import { requireUser } from '$lib/server/auth/guards';
+import { invalid } from '$lib/server/form';
+import { addComment, deleteComment } from '$lib/server/ideas/comments';
+import { handleDecisionForm } from '$lib/server/decision-action';
+import { getIdeaDetail } from '$lib/server/ideas/detail';
+import { castVote } from '$lib/server/ideas/vote';
+import { getOrganisationSettings } from '$lib/server/org/settings';
+import type { Actions, PageServerLoad } from './$types';
+
+const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const user = requireUser();
+	const detail = await getIdeaDetail(user, params.id);
+	if (!detail) error(404, 'There is no such idea, or it is not shared with you.');
+	const settings = await getOrganisationSettings();
+	return {
+		detail,
+		timeZone: settings.timeZone,
+		defaultTargetDate: localDate(new Date(Date.now() + TWO_WEEKS_MS), settings.timeZone),
+		justSubmitted: url.searchParams.has('submitted')
+	};
+};
+
+export const actions: Actions = {
+	vote: async ({ params, request, url }) => {
+		const user = requireUser();
+		const wantsVote = (await request.formData()).get('vote') === 'on';
+		const voted = await castVote(user, params.id, wantsVote);
+		if (!voted.ok) return invalid(voted.errors, {}, voted.status);
+		redirect(303, url.pathname);
+	},
+	comment: async ({ params, request, url }) => {
+		const user = requireUser();
+		const values = { body: String((await request.formData()).get('body') ?? '') };
+		const parsed = parseInput(commentSchema, values);
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		const added = await addComment(user, params.id, parsed.value.body);
+		if (!added.ok) return invalid(added.errors, values, added.status);
+		redirect(303, `${url.pathname}#comments`);
+	},
+	deleteComment: async ({ request, url }) => {
+		const user = requireUser();
+		const commentId = String((await request.formData()).get('commentId') ?? '');
+		const deleted = await deleteComment(user, commentId);
+		if (!deleted.ok) return invalid(deleted.errors, {}, deleted.status);
+		redirect(303, `${url.pathname}#comments`);
+	},
+	decide: async ({ request, url }) => {
+		const user = requireUser();
+		const failure = await handleDecisionForm(user, await request.formData());
+		if (failure) return failure;
+		redirect(303, url.pathname);
+	}
+};

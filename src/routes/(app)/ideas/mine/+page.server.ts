@@ -1,0 +1,21 @@
+import { deadlineState } from '$lib/domain/deadline';
+import { requireUser } from '$lib/server/auth/guards';
+import { listMyIdeas } from '$lib/server/ideas/detail';
+import { getOrganisationSettings } from '$lib/server/org/settings';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const user = requireUser();
+	const [ideas, settings] = await Promise.all([listMyIdeas(user), getOrganisationSettings()]);
+	const now = new Date();
+	return {
+		canSubmit: user.roles.includes('employee'),
+		ideas: ideas.map((idea) => ({
+			...idea,
+			deadline:
+				idea.status === 'awaiting_decision' || idea.status === 'needs_info'
+					? deadlineState(idea.decisionDueAt, now, settings.timeZone)
+					: null
+		}))
+	};
+};
