@@ -290,7 +290,6 @@ describe('deadline job', () => {
 		await buildPlant();
 		const results = await Promise.all([runDeadlineJob(now), runDeadlineJob(now)]);
 
-		console.log('RESULTS', JSON.stringify(results));
 		expect(results.some((result) => result.ran)).toBe(true);
 		const total = (key: 'reminders' | 'escalations' | 'digests') =>
 			results.reduce((sum, result) => sum + result[key], 0);

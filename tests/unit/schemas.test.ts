@@ -76,10 +76,20 @@ describe('team and settings input', () => {
 
 	it('accepts 1–90 whole days and real time zones only', () => {
 		const settings = (days: string, timeZone = 'Europe/Berlin') =>
-			parseInput(settingsSchema, { name: 'Hanami', decisionDeadlineDays: days, timeZone });
+			parseInput(settingsSchema, {
+				name: 'Hanami',
+				decisionDeadlineDays: days,
+				timeZone,
+				ideaVisibility: 'organisation'
+			});
 		expect(settings('10')).toEqual({
 			ok: true,
-			value: { name: 'Hanami', decisionDeadlineDays: 10, timeZone: 'Europe/Berlin' }
+			value: {
+				name: 'Hanami',
+				decisionDeadlineDays: 10,
+				timeZone: 'Europe/Berlin',
+				ideaVisibility: 'organisation'
+			}
 		});
 		expect(settings('0').ok).toBe(false);
 		expect(settings('91').ok).toBe(false);

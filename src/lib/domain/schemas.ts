@@ -1,5 +1,12 @@
 import * as v from 'valibot';
-import { BENEFIT_TYPES, COMMENT_MAX, IDEA_STATUSES, IDEA_TEXT_MAX, IDEA_TITLE_MAX } from './ideas';
+import {
+	BENEFIT_TYPES,
+	COMMENT_MAX,
+	IDEA_STATUSES,
+	IDEA_TEXT_MAX,
+	IDEA_TITLE_MAX,
+	IDEA_VISIBILITIES
+} from './ideas';
 import { ROLES } from './roles';
 
 const requiredText = (label: string, maxLength: number) =>
@@ -141,7 +148,8 @@ export const settingsSchema = v.object({
 	timeZone: v.pipe(
 		v.string('Choose a time zone.'),
 		v.check(isKnownTimeZone, 'Choose a time zone from the list.')
-	)
+	),
+	ideaVisibility: v.picklist(IDEA_VISIBILITIES, 'Choose who reads ideas.')
 });
 
 export function isKnownTimeZone(timeZone: string): boolean {

@@ -3,10 +3,12 @@ import { hashPassword } from '../auth/password';
 import { db } from '../db';
 import { organisationSettings, people, personRoles, teamManagers } from '../db/schema';
 import { findOrCreateTeamPath, lockHierarchy } from '../org/teams';
+import { seedDemoIdeas } from './ideas';
 
 /** Every demo person signs in with this password. It is printed on start; never use it for real. */
 export const DEMO_PASSWORD = 'teian-demo';
 export const DEMO_ADMIN_EMAIL = 'olivia@hanami.example';
+const DEMO_SETTINGS = { decisionDeadlineDays: 10, timeZone: 'Europe/Berlin' };
 
 interface DemoPerson {
 	name: string;
@@ -139,7 +141,9 @@ export async function hasPeople(): Promise<boolean> {
 
 /**
  * Creates the demo organisation "Hanami Foods": a plant and a store with their teams, a head office,
- * 30 people (an administrator, HR, managers at two levels, employees with and without e-mail).
+ * 30 people (an administrator, HR, managers at two levels, employees with and without e-mail) and
+ * ideas in every state: overdue (and so escalated), due today, due within 48 hours, on track,
+ * waiting for information, accepted, implemented with savings, rejected and dropped.
  * Refuses to run on a database that already has people.
  */
 export async function seedDemoOrganisation(now = new Date()): Promise<DemoSignIn[]> {
@@ -150,7 +154,7 @@ export async function seedDemoOrganisation(now = new Date()): Promise<DemoSignIn
 		await lockHierarchy(tx);
 		await tx
 			.insert(organisationSettings)
-			.values({ id: 1, name: 'Hanami Foods', decisionDeadlineDays: 10, timeZone: 'Europe/Berlin' })
+			.values({ id: 1, name: 'Hanami Foods', ...DEMO_SETTINGS })
 			.onConflictDoNothing();
 		const teamIds = new Map<string, string>();
 		const teamId = async (path: string) => {
@@ -162,6 +166,7 @@ export async function seedDemoOrganisation(now = new Date()): Promise<DemoSignIn
 		};
 		for (const path of TEAM_PATHS) await teamId(path);
 
+		const personIds = new Map<string, string>();
 		for (const person of DEMO_PEOPLE) {
 			const [row] = await tx
 				.insert(people)
@@ -174,12 +179,19 @@ export async function seedDemoOrganisation(now = new Date()): Promise<DemoSignIn
 					createdAt: now
 				})
 				.returning({ id: people.id });
+			personIds.set(person.name, row.id);
 			const roles = person.roles ?? ['employee'];
 			await tx.insert(personRoles).values(roles.map((role) => ({ personId: row.id, role })));
 			for (const path of person.manages ?? []) {
 				await tx.insert(teamManagers).values({ personId: row.id, teamId: await teamId(path) });
 			}
 		}
+		const person = (name: string) => {
+			const id = personIds.get(name);
+			if (!id) throw new Error(`No demo person called ${name}`);
+			return id;
+		};
+		await seedDemoIdeas(tx, { person, team: teamId }, DEMO_SETTINGS, now);
 	});
 	return listDemoSignIns();
 }

@@ -18,7 +18,12 @@ export const load: PageServerLoad = async ({ url }) => {
 export const actions: Actions = {
 	default: async ({ request }) => {
 		requireRole('admin');
-		const values = readForm(await request.formData(), ['name', 'decisionDeadlineDays', 'timeZone']);
+		const values = readForm(await request.formData(), [
+			'name',
+			'decisionDeadlineDays',
+			'timeZone',
+			'ideaVisibility'
+		]);
 		const parsed = parseInput(settingsSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, values);
 		await updateOrganisationSettings(parsed.value);

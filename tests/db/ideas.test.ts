@@ -1,0 +1,164 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { castVote } from '../../src/lib/server/ideas/vote';
+import { addComment, deleteComment } from '../../src/lib/server/ideas/comments';
+import { submitIdea } from '../../src/lib/server/ideas/submit';
+import { getIdeaDetail } from '../../src/lib/server/ideas/detail';
+import { getIdeaPhoto } from '../../src/lib/server/ideas/photos';
+import { db } from '../../src/lib/server/db';
+import {
+	ideaEvents,
+	ideaPhotos,
+	ideas,
+	notifications,
+	votes
+} from '../../src/lib/server/db/schema';
+import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
+import { useTestDatabase } from './support/database';
+import { makePerson } from './support/factories';
+import { ideaInput, makePlant, submitTestIdea, viewer } from './support/ideas';
+
+useTestDatabase();
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+describe('submitting an idea', () => {
+	it('promises a decision 10 days later, records the event and tells the deciding manager', async () => {
+		await updateOrganisationSettings({
+			name: 'Hanami',
+			decisionDeadlineDays: 10,
+			timeZone: 'Europe/Berlin'
+		});
+		const { yuki, aiko, kenji } = await makePlant();
+		const now = new Date('2026-03-20T09:30:00Z');
+		const submitted = await submitIdea(viewer(yuki), ideaInput(yuki.homeTeamId), PNG, now);
+		expect(submitted.ok).toBe(true);
+		if (!submitted.ok) return;
+		// 10:30 in Berlin on 20 March; ten days later is after the switch to summer time, still 10:30.
+		expect(submitted.value.decisionDueAt.toISOString()).toBe('2026-03-30T08:30:00.000Z');
+		expect(submitted.value.dueDateLabel).toBe('Monday, 30 March 2026');
+
+		const [idea] = await db.select().from(ideas).where(eq(ideas.id, submitted.value.ideaId));
+		expect(idea.status).toBe('awaiting_decision');
+		const events = await db.select().from(ideaEvents).where(eq(ideaEvents.ideaId, idea.id));
+		expect(events.map((e) => [e.fromStatus, e.toStatus, e.actorId])).toEqual([
+			[null, 'awaiting_decision', yuki.id]
+		]);
+
+		const told = await db.select().from(notifications).where(eq(notifications.ideaId, idea.id));
+		expect(told.map((n) => n.recipientId)).toEqual([aiko.id]);
+		expect(told.map((n) => n.recipientId)).not.toContain(kenji.id);
+
+		const photo = await getIdeaPhoto(viewer(yuki), idea.id);
+		expect(photo?.contentType).toBe('image/png');
+		expect([...photo!.bytes]).toEqual([...PNG]);
+	});
+
+	it('refuses a photo that is not an image, or larger than 5 MB, and writes nothing', async () => {
+		const { yuki } = await makePlant();
+		const text = new TextEncoder().encode('<script>alert(1)</script>');
+		const notImage = await submitIdea(viewer(yuki), ideaInput(yuki.homeTeamId), text);
+		expect(notImage).toEqual({ ok: false, errors: { photo: 'Use a JPEG, PNG or WebP photo.' } });
+
+		const huge = new Uint8Array(5 * 1024 * 1024 + 1);
+		huge.set([0xff, 0xd8, 0xff]);
+		const tooBig = await submitIdea(viewer(yuki), ideaInput(yuki.homeTeamId), huge);
+		expect(tooBig.ok || tooBig.errors.photo).toMatch(/the limit is 5 MB/);
+		expect(await db.select().from(ideas)).toHaveLength(0);
+		expect(await db.select().from(ideaPhotos)).toHaveLength(0);
+	});
+
+	it('is for people with the Employee role', async () => {
+		const { hana } = await makePlant();
+		const refused = await submitIdea(viewer(hana, ['hr']), ideaInput(hana.homeTeamId), null);
+		expect(refused).toMatchObject({ ok: false, status: 403 });
+	});
+
+	it('serves the photo only to people who may see the idea', async () => {
+		const { yuki, sam } = await makePlant();
+		const submitted = await submitIdea(viewer(yuki), ideaInput(yuki.homeTeamId), PNG);
+		if (!submitted.ok) throw new Error('not submitted');
+		expect(await getIdeaPhoto(viewer(sam), submitted.value.ideaId)).not.toBeNull();
+		await updateOrganisationSettings({ ideaVisibility: 'team' });
+		expect(await getIdeaPhoto(viewer(sam), submitted.value.ideaId)).toBeNull();
+	});
+});
+
+describe('votes', () => {
+	it('toggles a vote on and off, keeping the count exact, and ignores a doubled vote', async () => {
+		const { yuki, daichi } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		expect(await castVote(viewer(daichi), ideaId, true)).toEqual({
+			ok: true,
+			value: { hasVoted: true, voteCount: 1 }
+		});
+		expect(await castVote(viewer(daichi), ideaId, true)).toEqual({
+			ok: true,
+			value: { hasVoted: true, voteCount: 1 }
+		});
+		expect((await getIdeaDetail(viewer(daichi), ideaId))?.hasVoted).toBe(true);
+		expect(await castVote(viewer(daichi), ideaId, false)).toEqual({
+			ok: true,
+			value: { hasVoted: false, voteCount: 0 }
+		});
+		expect(await castVote(viewer(daichi), ideaId, false)).toEqual({
+			ok: true,
+			value: { hasVoted: false, voteCount: 0 }
+		});
+	});
+
+	it('never lets authors vote on their own idea, nor anyone on a decided one', async () => {
+		const { yuki, daichi } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		expect(await castVote(viewer(yuki), ideaId, true)).toMatchObject({ ok: false, status: 403 });
+		await db.update(ideas).set({ status: 'rejected' }).where(eq(ideas.id, ideaId));
+		expect(await castVote(viewer(daichi), ideaId, true)).toMatchObject({ ok: false, status: 409 });
+		expect(await db.select().from(votes)).toHaveLength(0);
+	});
+
+	it('stays exact when 60 people toggle at once', async () => {
+		const { yuki, line } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		const voters = await Promise.all(
+			Array.from({ length: 60 }, () => makePerson({ teamId: line.id }))
+		);
+		// Everyone votes, and every third person immediately takes it back, all in parallel.
+		await Promise.all(
+			voters.flatMap((person, index) => {
+				const actions = [castVote(viewer(person), ideaId, true)];
+				if (index % 3 === 0) actions.push(castVote(viewer(person), ideaId, false));
+				return actions;
+			})
+		);
+		const rows = await db.select().from(votes).where(eq(votes.ideaId, ideaId));
+		const [idea] = await db.select().from(ideas).where(eq(ideas.id, ideaId));
+		expect(idea.voteCount).toBe(rows.length);
+		expect(rows.length).toBeGreaterThanOrEqual(40);
+		expect(rows.length).toBeLessThanOrEqual(60);
+	});
+});
+
+describe('comments', () => {
+	it('adds comments and lets only their authors delete them, keeping the count', async () => {
+		const { yuki, daichi } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		const added = await addComment(viewer(daichi), ideaId, 'Good one!');
+		if (!added.ok) throw new Error('not added');
+		await addComment(viewer(yuki), ideaId, 'Thanks');
+		expect(await deleteComment(viewer(yuki), added.value.commentId)).toMatchObject({
+			ok: false,
+			status: 403
+		});
+		expect((await deleteComment(viewer(daichi), added.value.commentId)).ok).toBe(true);
+		const detail = await getIdeaDetail(viewer(yuki), ideaId);
+		expect(detail?.comments.map((c) => [c.body, c.isOwn])).toEqual([['Thanks', true]]);
+		expect(detail?.idea.commentCount).toBe(1);
+	});
+
+	it('refuses comments on ideas the person may not see', async () => {
+		const { yuki, sam } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		await updateOrganisationSettings({ ideaVisibility: 'team' });
+		expect(await addComment(viewer(sam), ideaId, 'Peek')).toMatchObject({ ok: false, status: 404 });
+	});
+});
