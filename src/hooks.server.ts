@@ -6,23 +6,17 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { deleteStaleAuthRecords } from '$lib/server/auth/housekeeping';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { prepareDemoOnFirstStart } from '$lib/server/demo/first-start';
-
-const HOUR_MS = 60 * 60 * 1000;
+import { startBackgroundJobs } from '$lib/server/background-jobs';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	const opened = await openDatabase();
 	await prepareDemoOnFirstStart(opened.kind);
-	const housekeeping = setInterval(
-		() => void deleteStaleAuthRecords().catch(console.error),
-		HOUR_MS
-	);
-	housekeeping.unref();
+	const stopBackgroundJobs = startBackgroundJobs();
 	process.once('sveltekit:shutdown', () => {
-		clearInterval(housekeeping);
+		stopBackgroundJobs();
 		void closeDatabase();
 	});
 };

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
+import { request, type Who } from './support/http';
 import type { E2eRole } from './support/people';
 
-type Who = E2eRole | 'anonymous';
 const PAGES = [
 	'/ideas',
 	'/queue',
@@ -15,8 +15,10 @@ const PAGES = [
 	'/admin/settings'
 ] as const;
 
+type RoleUnderTest = Extract<E2eRole, 'employee' | 'manager' | 'hr' | 'admin'>;
+
 // 200 = may open, 403 = signed in but not allowed. Anonymous visitors are sent to sign in.
-const ALLOWED: Record<E2eRole, (typeof PAGES)[number][]> = {
+const ALLOWED: Record<RoleUnderTest, (typeof PAGES)[number][]> = {
 	employee: ['/ideas', '/account'],
 	manager: ['/ideas', '/queue', '/account'],
 	hr: ['/ideas', '/insights', '/account'],
@@ -32,22 +34,12 @@ const ALLOWED: Record<E2eRole, (typeof PAGES)[number][]> = {
 		'/admin/settings'
 	]
 };
-const HOME: Record<E2eRole, string> = {
+const HOME: Record<RoleUnderTest, string> = {
 	employee: '/ideas',
 	manager: '/queue',
 	hr: '/insights',
 	admin: '/admin'
 };
-
-function request(who: Who, path: string, init: RequestInit = {}) {
-	const baseUrl = inject('baseUrl');
-	const headers = new Headers(init.headers);
-	headers.set('origin', baseUrl);
-	// As a browser's plain form post does; SvelteKit answers `*/*` as an enhanced (JSON) request.
-	headers.set('accept', 'text/html');
-	if (who !== 'anonymous') headers.set('cookie', `teian_session=${inject('sessionTokens')[who]}`);
-	return fetch(`${baseUrl}${path}`, { ...init, headers, redirect: 'manual' });
-}
 
 describe('page access', () => {
 	it('sends anonymous visitors to sign in, coming back afterwards', async () => {
@@ -60,7 +52,7 @@ describe('page access', () => {
 		}
 	});
 
-	for (const role of Object.keys(ALLOWED) as E2eRole[]) {
+	for (const role of Object.keys(ALLOWED) as RoleUnderTest[]) {
 		it(`lets ${role} open exactly their pages`, async () => {
 			const home = await request(role, '/');
 			expect(home.status).toBe(303);

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { TestProject } from 'vitest/node';
 import { createSession } from '../../src/lib/server/auth/session';
 import { closeDatabase, db, openDatabase } from '../../src/lib/server/db';
-import { people } from '../../src/lib/server/db/schema';
+import { ideas, people } from '../../src/lib/server/db/schema';
 import { seedDemoOrganisation } from '../../src/lib/server/demo/seed';
 import { resetPostgres } from '../db/support/database';
 import { E2E_PEOPLE, type E2eRole } from './support/people';
@@ -15,6 +15,8 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
 		sessionTokens: Record<E2eRole, string>;
+		/** Demo idea ids by title. */
+		demoIdeas: Record<string, string>;
 	}
 }
 
@@ -33,10 +35,17 @@ export default async function setup(project: TestProject) {
 	await openDatabase(url ? { url } : { dataDir });
 	await seedDemoOrganisation();
 	const sessionTokens = {} as Record<E2eRole, string>;
-	for (const [role, email] of Object.entries(E2E_PEOPLE) as [E2eRole, string][]) {
-		const [person] = await db.select().from(people).where(eq(people.email, email));
+	for (const [role, signInName] of Object.entries(E2E_PEOPLE) as [E2eRole, string][]) {
+		const column = signInName.includes('@') ? people.email : people.employeeNumber;
+		const [person] = await db.select().from(people).where(eq(column, signInName));
 		sessionTokens[role] = (await createSession(person.id)).token;
 	}
+	const demoIdeas = Object.fromEntries(
+		(await db.select({ id: ideas.id, title: ideas.title }).from(ideas)).map((idea) => [
+			idea.title,
+			idea.id
+		])
+	);
 	await closeDatabase();
 
 	const baseUrl = `http://127.0.0.1:${PORT}`;
@@ -51,6 +60,8 @@ export default async function setup(project: TestProject) {
 			HOST: '127.0.0.1',
 			ORIGIN: baseUrl,
 			DEMO_DATA: 'off',
+			BACKGROUND_JOBS: 'off',
+			BODY_SIZE_LIMIT: '8M',
 			...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir, DATABASE_URL: '' })
 		},
 		stdio: ['ignore', log, log]
@@ -59,6 +70,7 @@ export default async function setup(project: TestProject) {
 
 	project.provide('baseUrl', baseUrl);
 	project.provide('sessionTokens', sessionTokens);
+	project.provide('demoIdeas', demoIdeas);
 
 	return async () => {
 		server.kill('SIGTERM');

@@ -6,6 +6,12 @@ const browser = useBrowser();
 
 const PAGES: [E2eRole, string, string][] = [
 	['employee', '/ideas', 'Ideas'],
+	['employee', '/ideas/mine', 'My ideas'],
+	['employee', '/ideas/new', 'Share an idea'],
+	['employee', '/notifications', 'Notifications'],
+	['lineManager', '/queue?tab=accepted', 'Decision queue'],
+	['admin', '/admin/outbox', 'Outbox'],
+	['admin', '/admin/settings', 'Settings'],
 	['employee', '/account', 'Your account'],
 	['manager', '/queue', 'Decision queue'],
 	['hr', '/insights', 'Insights'],
@@ -46,12 +52,10 @@ describe('every page, on a phone and at a desk', () => {
 	});
 
 	it('says plainly which pages are not built yet', async () => {
-		const context = await newContext(browser(), 'manager');
+		const context = await newContext(browser(), 'hr');
 		const page = await context.newPage();
-		for (const path of ['/ideas', '/queue']) {
-			await page.goto(path);
-			expect(await page.getByText('Not built yet').count(), path).toBe(1);
-		}
+		await page.goto('/insights');
+		expect(await page.getByText('Not built yet').count()).toBe(1);
 		await context.close();
 	});
 });

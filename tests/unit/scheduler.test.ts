@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runDeadlineJob } from '../../src/lib/server/notify/deadline-job';
 import { deliverPendingEmails } from '../../src/lib/server/notify/mailer';
-import { startBackgroundJobs } from '../../src/lib/server/notify/scheduler';
+import { startBackgroundJobs } from '../../src/lib/server/background-jobs';
 
 // The jobs themselves are tested against a database in tests/db; here only their timing matters.
 vi.mock('../../src/lib/server/notify/deadline-job', () => ({ runDeadlineJob: vi.fn() }));
 vi.mock('../../src/lib/server/notify/mailer', () => ({ deliverPendingEmails: vi.fn() }));
+vi.mock('../../src/lib/server/auth/housekeeping', () => ({ deleteStaleAuthRecords: vi.fn() }));
 
 const deadlineJob = vi.mocked(runDeadlineJob);
 const mailer = vi.mocked(deliverPendingEmails);

@@ -1,7 +1,13 @@
 import { decisionDueAt } from '../../domain/deadline';
 import type { BenefitType, IdeaStatus } from '../../domain/ideas';
 import type { DatabaseOrTransaction } from '../db';
-import { comments, ideaEvents, ideas, votes } from '../db/schema';
+import { comments, ideaEvents, ideaPhotos, ideas, votes } from '../db/schema';
+
+/** A small drawing of a tool shadow board, so the demo shows an idea with a photo. */
+const SHADOW_BOARD_PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAGAAAABACAIAAABqVuVZAAABiElEQVR42u3Zt27DUAyFYT5Y5sx521Q3SbYkF9nqci8pz5EtIxmQMWICB/jHu5xv5KWvyw4xEQgEoM/zFjEBSAL6OG0QE70f14gJQBLQ5dAhJgBJQOd9i5jotGsQE4AkoOO2RkwAkoAOm0rd3f2Diywbab8u1XkBsmwEkAS06wp1XoAsG28IKEmKn24IaNvm6rwAWTbSplmp+9vB1wOybASQBLSul+r+F+j37y0bASQBdVWmzguQZSO15UKdFyDLRgBJQE0xV+cFyLIRQBJQnc/UeQGybKRqNVXnBciyEUASULlM1XkBsmwEkARUZIk6L0CWjZQvYnVegCwbASQBreYTdV6ALBsBJAEtZ2N1XoAsGymbRuq8AFk2AkgCWqShOi9He8tGAElA8yRQ5+Xj0LKRZvFInRcgy8YbArpeJqDpZKjOC5BlI4AkoHQ8UOcFyLKRkqiPmAAkAcVhDzEBSAKaBG+IicajV8QEIAkoGr4gJgBJQOHgGTFR0H9CTACSgEa9R8QEIKFvmuNQErdNlXcAAAAASUVORK5CYII=',
+	'base64'
+);
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -24,6 +30,7 @@ interface DemoIdea {
 	realisedSavings?: number;
 	voters?: string[];
 	comments?: [string, string][];
+	hasPhoto?: boolean;
 }
 
 const DEMO_IDEAS: DemoIdea[] = [
@@ -38,6 +45,7 @@ const DEMO_IDEAS: DemoIdea[] = [
 		status: 'awaiting_decision',
 		cost: 120,
 		savings: 2400,
+		hasPhoto: true,
 		voters: ['Daichi Mori', 'Rina Hayashi', 'Takeshi Ueda', 'Mei Fujita'],
 		comments: [['Daichi Mori', 'Yes please — I count eight trips on a normal shift.']]
 	},
@@ -264,6 +272,14 @@ export async function seedDemoIdeas(
 			}
 		}
 		await tx.insert(ideaEvents).values(events);
+		if (demo.hasPhoto) {
+			await tx.insert(ideaPhotos).values({
+				ideaId: idea.id,
+				contentType: 'image/png',
+				byteSize: SHADOW_BOARD_PNG.length,
+				bytes: SHADOW_BOARD_PNG
+			});
+		}
 		if (demo.voters?.length) {
 			await tx.insert(votes).values(
 				demo.voters.map((name) => ({

@@ -11,7 +11,7 @@ const HOUR_MS = 60 * 60 * 1000;
 /** Reminders go out, and the digest counts an idea as due soon, this long before its deadline. */
 const DUE_SOON_MS = 48 * HOUR_MS;
 /** The digest waits for the working day: it goes out on the first run at or after this local hour. */
-export const DIGEST_LOCAL_HOUR = 7;
+const DIGEST_LOCAL_HOUR = 7;
 const DIGEST_TITLE_LIMIT = 10;
 
 export interface DeadlineJobResult {

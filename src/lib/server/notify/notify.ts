@@ -91,7 +91,7 @@ function recipientDedupeKey(dedupeKey: string | undefined, recipientId: string):
 }
 
 /** The plain-text e-mail: the message, then the absolute link to act on it. */
-export function composeEmailText(
+function composeEmailText(
 	message: Pick<NotificationMessage, 'body' | 'link'>,
 	origin = process.env.ORIGIN || DEFAULT_ORIGIN
 ): string {

@@ -8,17 +8,22 @@ import { editIdea } from '$lib/server/ideas/edit';
 import { listTeamTree } from '$lib/server/org/teams';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+async function requireEditableIdea(params: { id: string }) {
 	const user = requireUser();
 	const detail = await getIdeaDetail(user, params.id);
 	if (!detail) error(404, 'There is no such idea, or it is not shared with you.');
 	if (!detail.can.edit) error(403, 'Only the author edits an idea, and only until it is decided.');
-	return { idea: detail.idea, teams: await listTeamTree() };
+	return { user, idea: detail.idea };
+}
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { idea } = await requireEditableIdea(params);
+	return { idea, teams: await listTeamTree() };
 };
 
 export const actions: Actions = {
 	default: async ({ params, request }) => {
-		const user = requireUser();
+		const { user } = await requireEditableIdea(params);
 		const values = readForm(await request.formData(), IDEA_FIELDS);
 		const parsed = parseInput(ideaSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, values);

@@ -1,12 +1,13 @@
-import { runDeadlineJob } from './deadline-job';
-import { deliverPendingEmails } from './mailer';
+import { deleteStaleAuthRecords } from './auth/housekeeping';
+import { runDeadlineJob } from './notify/deadline-job';
+import { deliverPendingEmails } from './notify/mailer';
 
 const FIRST_RUN_DELAY_MS = 5_000;
 const INTERVAL_MS = 60_000;
 
 /**
- * Runs the deadline job and the mailer shortly after start-up and then every minute, on every app
- * server (both are safe to run concurrently). Failures are logged and retried on the next tick,
+ * Runs the deadline job (reminders, escalations, digests), the mailer and auth housekeeping shortly
+ * after start-up and then every minute, on every app server (all are safe to run concurrently). Failures are logged and retried on the next tick,
  * never thrown. Returns a function that stops the timers. BACKGROUND_JOBS=off turns it all off.
  */
 export function startBackgroundJobs(): () => void {
@@ -19,6 +20,7 @@ export function startBackgroundJobs(): () => void {
 		try {
 			await runLogged('deadline job', () => runDeadlineJob());
 			await runLogged('mailer', () => deliverPendingEmails());
+			await runLogged('auth housekeeping', () => deleteStaleAuthRecords());
 		} finally {
 			isRunning = false;
 		}
