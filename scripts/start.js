@@ -7,7 +7,10 @@ const port = process.env.PORT || '3000';
 const env = {
 	...process.env,
 	PORT: port,
-	ORIGIN: process.env.ORIGIN || `http://localhost:${port}`
+	ORIGIN: process.env.ORIGIN || `http://localhost:${port}`,
+	// Room for a phone's full-size photo without JavaScript, so the app itself can answer
+	// "larger than 5 MB" next to the field instead of the server refusing the whole form.
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '25M'
 };
 
 if (!existsSync('build/index.js') || process.argv.includes('--rebuild')) {

@@ -163,3 +163,20 @@ describe('the feed', () => {
 		expect(await findSimilarIdeas(viewer(sam), 'a b')).toEqual([]);
 	});
 });
+
+describe('the overdue list for HR', () => {
+	it('lists overdue ideas longest first, with the managers they wait on and the escalation', async () => {
+		const { yuki, sam } = await makePlant();
+		const now = new Date('2026-05-11T12:00:00Z');
+		const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
+		await submitTestIdea(yuki, { title: 'Three days late' }, ago(13));
+		await submitTestIdea(sam, { title: 'One day late' }, ago(11));
+		await submitTestIdea(yuki, { title: 'Not late' }, ago(2));
+		const { listOverdueIdeas } = await import('../../src/lib/server/ideas/overdue');
+		const overdue = await listOverdueIdeas(now);
+		expect(overdue.map((idea) => [idea.title, idea.deciderNames, idea.escalationNames])).toEqual([
+			['Three days late', ['Aiko'], ['Kenji']],
+			['One day late', ['Marcus'], []]
+		]);
+	});
+});

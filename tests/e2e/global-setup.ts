@@ -61,7 +61,7 @@ export default async function setup(project: TestProject) {
 			ORIGIN: baseUrl,
 			DEMO_DATA: 'off',
 			BACKGROUND_JOBS: 'off',
-			BODY_SIZE_LIMIT: '8M',
+			BODY_SIZE_LIMIT: '25M',
 			...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir, DATABASE_URL: '' })
 		},
 		stdio: ['ignore', log, log]

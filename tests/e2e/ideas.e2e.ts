@@ -16,6 +16,10 @@ writeFileSync(
 		'base64'
 	)
 );
+const HUGE_PHOTO = path.join(tmpdir(), 'teian-e2e-huge.jpg');
+const huge = Buffer.alloc(6 * 1024 * 1024);
+huge.set([0xff, 0xd8, 0xff]);
+writeFileSync(HUGE_PHOTO, huge);
 const TITLE = 'Price labels that survive the misting system';
 const PROMISE =
 	/Your manager will decide by (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{1,2} \w+ \d{4}\./;
@@ -131,7 +135,17 @@ describe('the idea loop on a phone', () => {
 			'amount like 1250'
 		);
 
+		// A full-size photo with no browser resizing: the server answers next to the field.
 		await fillIdea(page, 'Spare gloves at the line 1 entrance');
+		await page.getByLabel('Photo (optional)').setInputFiles(HUGE_PHOTO);
+		await page.getByRole('button', { name: 'Send idea' }).click();
+		await page.waitForLoadState();
+		expect(await page.locator('#photo-error').textContent()).toMatch(
+			/The photo is 6\.0 MB; the limit is 5 MB/
+		);
+		expect(await page.getByLabel('Title').inputValue()).toBe('Spare gloves at the line 1 entrance');
+
+		await page.getByLabel('Photo (optional)').setInputFiles(PHOTO);
 		await page.getByRole('button', { name: 'Send idea' }).click();
 		await page.waitForURL(/\/ideas\/[0-9a-f-]{36}\?submitted$/);
 		expect(await page.getByRole('status').first().textContent()).toMatch(PROMISE);

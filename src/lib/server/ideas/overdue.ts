@@ -1,0 +1,42 @@
+import { and, asc, eq, lt } from 'drizzle-orm';
+import { deadlineState, type DeadlineState } from '../../domain/deadline';
+import { db } from '../db';
+import { ideas, people } from '../db/schema';
+import { getOrganisationSettings } from '../org/settings';
+import { selectIdeaCards, type IdeaCard } from './cards';
+import { loadHierarchy, routeTeam } from './routing';
+
+export interface OverdueIdea extends IdeaCard {
+	deadline: DeadlineState;
+	/** Who should have decided, and who it has escalated to. */
+	deciderNames: string[];
+	escalationNames: string[];
+}
+
+/**
+ * Every idea past its deadline without a decision, longest overdue first, with the managers it is
+ * waiting on: HR's view of where the ten-day promise is being broken.
+ */
+export async function listOverdueIdeas(now = new Date()): Promise<OverdueIdea[]> {
+	const [hierarchy, settings] = await Promise.all([loadHierarchy(), getOrganisationSettings()]);
+	const rows = await selectIdeaCards()
+		.where(and(eq(ideas.status, 'awaiting_decision'), lt(ideas.decisionDueAt, now)))
+		.orderBy(asc(ideas.decisionDueAt))
+		.limit(500);
+	const names = new Map(
+		(await db.select({ id: people.id, name: people.displayName }).from(people)).map((p) => [
+			p.id,
+			p.name
+		])
+	);
+	const nameAll = (ids: string[]) => ids.map((id) => names.get(id) ?? 'Unknown').sort();
+	return rows.map((row) => {
+		const route = routeTeam(hierarchy, row.teamId);
+		return {
+			...row,
+			deadline: deadlineState(row.decisionDueAt, now, settings.timeZone),
+			deciderNames: nameAll(route.deciders),
+			escalationNames: nameAll(route.escalation)
+		};
+	});
+}

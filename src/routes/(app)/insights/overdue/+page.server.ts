@@ -1,0 +1,8 @@
+import { requireRole } from '$lib/server/auth/guards';
+import { listOverdueIdeas } from '$lib/server/ideas/overdue';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	requireRole('hr', 'admin');
+	return { overdue: await listOverdueIdeas() };
+};
