@@ -154,3 +154,19 @@ export function formatDueDate(dueAt: Date, timeZone: string): string {
 		timeZone
 	}).format(dueAt);
 }
+
+/** The target date a manager is offered when accepting an idea: two weeks from today, local. */
+export function suggestedTargetDate(now: Date, timeZone: string): string {
+	return localDate(new Date(now.getTime() + 14 * DAY_MS), timeZone);
+}
+
+/** The deadline only matters while an idea waits for its decision (or for its author's answer). */
+export function waitingDeadlineState(
+	idea: { status: string; decisionDueAt: Date },
+	now: Date,
+	timeZone: string
+): DeadlineState | null {
+	return idea.status === 'awaiting_decision' || idea.status === 'needs_info'
+		? deadlineState(idea.decisionDueAt, now, timeZone)
+		: null;
+}

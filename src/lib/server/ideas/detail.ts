@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { deadlineState, formatDueDate, type DeadlineState } from '../../domain/deadline';
+import { formatDueDate, waitingDeadlineState, type DeadlineState } from '../../domain/deadline';
 import type { IdeaStatus } from '../../domain/ideas';
 import { isOpen, transitionsFrom, type TransitionRule } from '../../domain/status';
 import { db } from '../db';
@@ -114,10 +114,7 @@ export async function getIdeaDetail(
 		hasPhoto: Boolean(photo),
 		hasVoted: Boolean(vote),
 		dueDateLabel: formatDueDate(idea.decisionDueAt, settings.timeZone),
-		deadline:
-			idea.status === 'awaiting_decision' || idea.status === 'needs_info'
-				? deadlineState(idea.decisionDueAt, now, settings.timeZone)
-				: null,
+		deadline: waitingDeadlineState(idea, now, settings.timeZone),
 		events,
 		comments: commentRows.map(({ authorId, ...comment }) => ({
 			...comment,

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { deadlineState } from '$lib/domain/deadline';
+import { waitingDeadlineState } from '$lib/domain/deadline';
 import { feedQuerySchema } from '$lib/domain/schemas';
 import { requireUser } from '$lib/server/auth/guards';
 import { listFeed } from '$lib/server/ideas/feed';
@@ -16,10 +16,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		nextCursor: feed.nextCursor,
 		items: feed.items.map((item) => ({
 			...item,
-			deadline:
-				item.status === 'awaiting_decision' || item.status === 'needs_info'
-					? deadlineState(item.decisionDueAt, now, settings.timeZone)
-					: null
+			deadline: waitingDeadlineState(item, now, settings.timeZone)
 		})),
 		canSubmit: user.roles.includes('employee')
 	};

@@ -1,13 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { localDate } from '$lib/domain/deadline';
+import { suggestedTargetDate } from '$lib/domain/deadline';
 import { requireRole } from '$lib/server/auth/guards';
 import { handleDecisionForm } from '$lib/server/decision-action';
 import { listOwnerCandidatesFor } from '$lib/server/ideas/detail';
 import { listQueue } from '$lib/server/ideas/queue';
 import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { Actions, PageServerLoad } from './$types';
-
-const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('manager');
@@ -21,7 +19,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		ownerCandidates,
 		tab: url.searchParams.get('tab') === 'accepted' ? 'accepted' : 'awaiting',
 		decided: url.searchParams.get('decided'),
-		defaultTargetDate: localDate(new Date(Date.now() + TWO_WEEKS_MS), settings.timeZone)
+		defaultTargetDate: suggestedTargetDate(new Date(), settings.timeZone)
 	};
 };
 

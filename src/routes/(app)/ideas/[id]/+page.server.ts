@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { localDate } from '$lib/domain/deadline';
+import { suggestedTargetDate } from '$lib/domain/deadline';
 import { commentSchema } from '$lib/domain/schemas';
 import { parseInput } from '$lib/domain/validation';
 import { requireUser } from '$lib/server/auth/guards';
@@ -11,8 +11,6 @@ import { castVote } from '$lib/server/ideas/vote';
 import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { Actions, PageServerLoad } from './$types';
 
-const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
-
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireUser();
 	const detail = await getIdeaDetail(user, params.id);
@@ -21,7 +19,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	return {
 		detail,
 		timeZone: settings.timeZone,
-		defaultTargetDate: localDate(new Date(Date.now() + TWO_WEEKS_MS), settings.timeZone),
+		defaultTargetDate: suggestedTargetDate(new Date(), settings.timeZone),
 		justSubmitted: url.searchParams.has('submitted')
 	};
 };

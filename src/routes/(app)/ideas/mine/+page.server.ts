@@ -1,4 +1,4 @@
-import { deadlineState } from '$lib/domain/deadline';
+import { waitingDeadlineState } from '$lib/domain/deadline';
 import { requireUser } from '$lib/server/auth/guards';
 import { listMyIdeas } from '$lib/server/ideas/detail';
 import { getOrganisationSettings } from '$lib/server/org/settings';
@@ -12,10 +12,7 @@ export const load: PageServerLoad = async () => {
 		canSubmit: user.roles.includes('employee'),
 		ideas: ideas.map((idea) => ({
 			...idea,
-			deadline:
-				idea.status === 'awaiting_decision' || idea.status === 'needs_info'
-					? deadlineState(idea.decisionDueAt, now, settings.timeZone)
-					: null
+			deadline: waitingDeadlineState(idea, now, settings.timeZone)
 		}))
 	};
 };
