@@ -1,4 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { IDEA_STATUSES } from '../../src/lib/domain/ideas';
+import { db } from '../../src/lib/server/db';
+import { ideas, people } from '../../src/lib/server/db/schema';
+import { listQueue } from '../../src/lib/server/ideas/queue';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import {
 	DEMO_PASSWORD,
@@ -36,6 +41,31 @@ describe('demo organisation', () => {
 			});
 			expect(result.ok, signInName).toBe(true);
 		}
+	});
+
+	it('has ideas in every state, overdue and escalated ones, and implemented savings', async () => {
+		const now = new Date();
+		await seedDemoOrganisation(now);
+		const rows = await db.select().from(ideas);
+		expect(new Set(rows.map((idea) => idea.status))).toEqual(new Set(IDEA_STATUSES));
+		const awaiting = rows.filter((idea) => idea.status === 'awaiting_decision');
+		const hoursLeft = awaiting.map(
+			(idea) => (idea.decisionDueAt.getTime() - now.getTime()) / 3_600_000
+		);
+		expect(hoursLeft.some((hours) => hours < 0)).toBe(true); // overdue
+		expect(hoursLeft.some((hours) => hours > 0 && hours <= 24)).toBe(true); // due within a day
+		expect(hoursLeft.some((hours) => hours > 24 && hours <= 48)).toBe(true); // within 48 h
+		expect(
+			rows.some((idea) => idea.status === 'implemented' && (idea.realisedSavings ?? 0) > 0)
+		).toBe(true);
+
+		// The overdue line idea escalates from Aiko (line manager) to Kenji (plant manager).
+		const [kenji] = await db.select().from(people).where(eq(people.email, 'kenji@hanami.example'));
+		const queue = await listQueue(
+			{ id: kenji.id, homeTeamId: kenji.homeTeamId, roles: ['employee', 'manager'] },
+			now
+		);
+		expect(queue.awaiting.some((item) => item.isEscalated)).toBe(true);
 	});
 
 	it('refuses to run on a database that already has people', async () => {

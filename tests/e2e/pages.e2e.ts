@@ -11,6 +11,7 @@ const PAGES: [E2eRole, string, string][] = [
 	['employee', '/notifications', 'Notifications'],
 	['lineManager', '/queue?tab=accepted', 'Decision queue'],
 	['admin', '/admin/outbox', 'Outbox'],
+	['hr', '/insights/overdue', 'Overdue ideas'],
 	['admin', '/admin/settings', 'Settings'],
 	['employee', '/account', 'Your account'],
 	['manager', '/queue', 'Decision queue'],

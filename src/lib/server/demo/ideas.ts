@@ -1,6 +1,8 @@
 import { decisionDueAt } from '../../domain/deadline';
 import type { BenefitType, IdeaStatus } from '../../domain/ideas';
 import type { DatabaseOrTransaction } from '../db';
+import { AUTHOR_MESSAGES } from '../ideas/decide';
+import { notify } from '../notify/notify';
 import { comments, ideaEvents, ideaPhotos, ideas, votes } from '../db/schema';
 
 /** A small drawing of a tool shadow board, so the demo shows an idea with a photo. */
@@ -76,7 +78,7 @@ const DEMO_IDEAS: DemoIdea[] = [
 		benefit: 'quality',
 		author: 'Emi Nakamura',
 		team: 'Plant Nagoya/Packaging',
-		ageMs: 9 * DAY_MS,
+		ageMs: 8 * DAY_MS + 12 * HOUR_MS,
 		status: 'awaiting_decision',
 		cost: 40,
 		savings: 1800,
@@ -272,6 +274,20 @@ export async function seedDemoIdeas(
 			}
 		}
 		await tx.insert(ideaEvents).values(events);
+		if (demo.status !== 'awaiting_decision') {
+			await notify(
+				tx,
+				{
+					recipientIds: [ids.person(demo.author)],
+					ideaId: idea.id,
+					kind: 'idea_decided',
+					title: `${AUTHOR_MESSAGES[demo.status]}: ${demo.title}`,
+					body: demo.note ?? 'Open the idea to see the details.',
+					link: `/ideas/${idea.id}`
+				},
+				decidedAt
+			);
+		}
 		if (demo.hasPhoto) {
 			await tx.insert(ideaPhotos).values({
 				ideaId: idea.id,

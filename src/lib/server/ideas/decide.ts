@@ -11,7 +11,8 @@ import { getOrganisationSettings } from '../org/settings';
 import { canDecideIdea, type Viewer } from './access';
 import { findIdea, loadAccessContext } from './load';
 
-const AUTHOR_MESSAGES: Partial<Record<IdeaStatus, string>> = {
+/** What the author is told when their idea moves on. */
+export const AUTHOR_MESSAGES: Partial<Record<IdeaStatus, string>> = {
 	accepted: 'Your idea was accepted',
 	rejected: 'Your idea was not taken up',
 	needs_info: 'Your manager asks for more information',
