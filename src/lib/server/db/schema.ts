@@ -334,6 +334,69 @@ export const emailOutbox = pgTable(
 	]
 );
 
+/*
+ * Rollups for HR's insights, maintained in the same transaction as the change they count, so the
+ * dashboard never aggregates the ideas table. Days and weeks are local to the organisation's time
+ * zone; `npm run rollups:rebuild` recomputes everything from the raw tables.
+ */
+
+/** Per team and local day. Each counter belongs to the day of its own event (see rollups.ts). */
+export const teamDailyStats = pgTable(
+	'team_daily_stats',
+	{
+		teamId: uuid()
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		day: date({ mode: 'string' }).notNull(),
+		submitted: integer().notNull().default(0),
+		decided: integer().notNull().default(0),
+		accepted: integer().notNull().default(0),
+		implemented: integer().notNull().default(0),
+		/** Ideas whose decision deadline falls on this day… */
+		due: integer().notNull().default(0),
+		/** …and how many of them were decided by it. */
+		dueMet: integer().notNull().default(0),
+		/** Votes and comments on the ideas submitted this day. */
+		votes: integer().notNull().default(0),
+		comments: integer().notNull().default(0),
+		realisedSavings: numeric({ precision: 16, scale: 2, mode: 'number' }).notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.teamId, t.day] }), index('team_daily_stats_day_idx').on(t.day)]
+);
+
+/** Decision times as a histogram of half-day buckets per team and week of the decision. */
+export const teamWeeklyDecisionTimes = pgTable(
+	'team_weekly_decision_times',
+	{
+		teamId: uuid()
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		weekStart: date({ mode: 'string' }).notNull(),
+		/** floor(hours / 12), capped: bucket 120 holds everything from 60 days on. */
+		bucket: smallint().notNull(),
+		decisions: integer().notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.teamId, t.weekStart, t.bucket] })]
+);
+
+/** Who submitted at least one idea, per team and week: distinct participants without the ideas. */
+export const teamWeeklySubmitters = pgTable(
+	'team_weekly_submitters',
+	{
+		teamId: uuid()
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		weekStart: date({ mode: 'string' }).notNull(),
+		personId: uuid()
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.teamId, t.weekStart, t.personId] }),
+		index('team_weekly_submitters_week_idx').on(t.weekStart)
+	]
+);
+
 export type Idea = typeof ideas.$inferSelect;
 export type IdeaEvent = typeof ideaEvents.$inferSelect;
 export type Comment = typeof comments.$inferSelect;

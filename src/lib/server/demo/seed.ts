@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password';
 import { db } from '../db';
 import { organisationSettings, people, personRoles, teamManagers } from '../db/schema';
 import { findOrCreateTeamPath, lockHierarchy } from '../org/teams';
+import { rebuildRollups } from '../insights/rollups';
 import { seedDemoIdeas } from './ideas';
 
 /** Every demo person signs in with this password. It is printed on start; never use it for real. */
@@ -192,6 +193,8 @@ export async function seedDemoOrganisation(now = new Date()): Promise<DemoSignIn
 			return id;
 		};
 		await seedDemoIdeas(tx, { person, team: teamId }, DEMO_SETTINGS, now);
+		// The demo ideas were written directly, with their history: count them for HR from scratch.
+		await rebuildRollups(tx);
 	});
 	return listDemoSignIns();
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { db } from '../db';
 import { comments, ideas } from '../db/schema';
+import { readRollupTimeZone, recordEngagement } from '../insights/rollups';
 import { canViewIdea, type Viewer } from './access';
 import { findIdea, loadAccessContext, UUID_SHAPE } from './load';
 
@@ -25,6 +26,7 @@ export async function addComment(
 			.update(ideas)
 			.set({ commentCount: sql`${ideas.commentCount} + 1` })
 			.where(eq(ideas.id, ideaId));
+		await recordEngagement(tx, idea, { comments: 1 }, await readRollupTimeZone(tx));
 		return succeed({ commentId: comment.id });
 	});
 }
@@ -41,10 +43,12 @@ export async function deleteComment(
 			.where(and(eq(comments.id, commentId), eq(comments.authorId, viewer.id)))
 			.returning({ ideaId: comments.ideaId });
 		if (!deleted) return reject({ form: 'You can delete only your own comments.' }, 403);
-		await tx
+		const [idea] = await tx
 			.update(ideas)
 			.set({ commentCount: sql`${ideas.commentCount} - 1` })
-			.where(eq(ideas.id, deleted.ideaId));
+			.where(eq(ideas.id, deleted.ideaId))
+			.returning({ teamId: ideas.teamId, submittedAt: ideas.submittedAt });
+		await recordEngagement(tx, idea, { comments: -1 }, await readRollupTimeZone(tx));
 		return succeed({ ideaId: deleted.ideaId });
 	});
 }

@@ -6,6 +6,7 @@ import type { DecisionInput } from '../../domain/schemas';
 import { findTransition, type TransitionRule } from '../../domain/status';
 import { db, type DatabaseOrTransaction } from '../db';
 import { ideaEvents, ideas, people, type Idea } from '../db/schema';
+import { recordDecision, recordImplementation } from '../insights/rollups';
 import { notify } from '../notify/notify';
 import { getOrganisationSettings } from '../org/settings';
 import { canDecideIdea, type Viewer } from './access';
@@ -69,6 +70,7 @@ export async function decideIdea(
 			const current = (await findIdea(tx, ideaId))!;
 			return reject({ form: await describeOvertaken(tx, current) }, 409);
 		}
+		await recordRollups(tx, idea, input, now, settings.timeZone);
 		await tx.insert(ideaEvents).values({
 			ideaId,
 			actorId: viewer.id,
@@ -91,6 +93,31 @@ export async function decideIdea(
 		);
 		return succeed({ status: input.to });
 	});
+}
+
+/** Decisions and implementations feed HR's figures, in the same transaction. */
+async function recordRollups(
+	tx: DatabaseOrTransaction,
+	idea: Idea,
+	input: DecisionInput,
+	now: Date,
+	timeZone: string
+): Promise<void> {
+	if (input.to === 'accepted' || input.to === 'rejected') {
+		await recordDecision(
+			tx,
+			idea,
+			{ decidedAt: now, isAccepted: input.to === 'accepted' },
+			timeZone
+		);
+	} else if (input.to === 'implemented') {
+		await recordImplementation(
+			tx,
+			idea,
+			{ implementedAt: now, realisedSavings: input.realisedSavings },
+			timeZone
+		);
+	}
 }
 
 async function checkRequirements(

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import type { IdeaInput } from '../../domain/schemas';
 import { db } from '../db';
-import { ideaEvents, ideas, teams } from '../db/schema';
+import { ideaEvents, ideas } from '../db/schema';
 import { notify } from '../notify/notify';
 import type { Viewer } from './access';
 import { findIdea } from './load';
@@ -27,8 +27,10 @@ export async function editIdea(
 		if (idea.status !== 'awaiting_decision' && idea.status !== 'needs_info') {
 			return reject({ form: 'This idea is decided and can no longer be edited.' }, 409);
 		}
-		const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
-		if (!team) return reject({ teamId: 'That team no longer exists.' });
+		// The team decides who decides the idea and where HR counts it: it stays as submitted.
+		if (input.teamId !== idea.teamId) {
+			return reject({ teamId: 'The team cannot change after submission.' });
+		}
 
 		const answered = idea.status === 'needs_info';
 		const [updated] = await tx

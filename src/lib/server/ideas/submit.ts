@@ -5,6 +5,7 @@ import type { IdeaInput } from '../../domain/schemas';
 import { db } from '../db';
 import { ideaEvents, ideaPhotos, ideas, teams } from '../db/schema';
 import { notify } from '../notify/notify';
+import { recordSubmission } from '../insights/rollups';
 import { getOrganisationSettings } from '../org/settings';
 import type { Viewer } from './access';
 import { checkPhoto } from './photos';
@@ -59,6 +60,11 @@ export async function submitIdea(
 				createdAt: now
 			});
 		}
+		await recordSubmission(
+			tx,
+			{ teamId: input.teamId, authorId: author.id, submittedAt: now, decisionDueAt: dueAt },
+			settings.timeZone
+		);
 		await tx.insert(ideaEvents).values({
 			ideaId: idea.id,
 			actorId: author.id,

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { db } from '../db';
 import { ideas, votes } from '../db/schema';
+import { readRollupTimeZone, recordEngagement } from '../insights/rollups';
 import { canViewIdea, canVoteOnIdea, type Viewer } from './access';
 import { findIdea, loadAccessContext } from './load';
 
@@ -43,6 +44,7 @@ export async function castVote(
 				.returning({ ideaId: votes.ideaId });
 			change = -deleted.length;
 		}
+		await recordEngagement(tx, idea, { votes: change }, await readRollupTimeZone(tx));
 		const [updated] = await tx
 			.update(ideas)
 			.set({ voteCount: sql`${ideas.voteCount} + ${change}` })
