@@ -4,6 +4,7 @@ import type { DecisionInput } from '../../src/lib/domain/schemas';
 import { db } from '../../src/lib/server/db';
 import {
 	ideas,
+	teamDailyBenefits,
 	teamDailyStats,
 	teamWeeklyDecisionTimes,
 	teamWeeklySubmitters
@@ -51,6 +52,14 @@ async function snapshot() {
 				asc(teamWeeklyDecisionTimes.teamId),
 				asc(teamWeeklyDecisionTimes.weekStart),
 				asc(teamWeeklyDecisionTimes.bucket)
+			),
+		benefits: await db
+			.select()
+			.from(teamDailyBenefits)
+			.orderBy(
+				asc(teamDailyBenefits.teamId),
+				asc(teamDailyBenefits.day),
+				asc(teamDailyBenefits.benefitType)
 			),
 		submitters: await db
 			.select()
@@ -104,7 +113,10 @@ describe('rollups', () => {
 			now = new Date(now.getTime() + (1 + Math.floor(random() * 30)) * HOUR_MS);
 			const roll = random();
 			if (roll < 0.3 || ideaIds.length === 0) {
-				ideaIds.push(await submitTestIdea(pick(authors), { title: `Idea ${step}` }, now));
+				const benefitType = pick(['safety', 'quality', 'cost', 'time'] as const);
+				ideaIds.push(
+					await submitTestIdea(pick(authors), { title: `Idea ${step}`, benefitType }, now)
+				);
 				continue;
 			}
 			const ideaId = pick(ideaIds);
@@ -128,7 +140,13 @@ describe('rollups', () => {
 				await decideIdea(manager, ideaId, decision({ to, ownerId: idea.authorId }), now);
 			} else if (idea.status === 'needs_info') {
 				const author = authors.find((person) => person.id === idea.authorId)!;
-				await editIdea(viewer(author), ideaId, ideaInput(idea.teamId, { title: idea.title }), now);
+				const benefitType = pick(['safety', 'quality', 'cost', 'time'] as const);
+				await editIdea(
+					viewer(author),
+					ideaId,
+					ideaInput(idea.teamId, { title: idea.title, benefitType }),
+					now
+				);
 			} else if (idea.status === 'accepted') {
 				const to = random() < 0.7 ? 'implemented' : 'dropped';
 				const savings =

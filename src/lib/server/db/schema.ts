@@ -364,6 +364,20 @@ export const teamDailyStats = pgTable(
 	(t) => [primaryKey({ columns: [t.teamId, t.day] }), index('team_daily_stats_day_idx').on(t.day)]
 );
 
+/** Submissions per team, local day and main benefit: the mix of what people improve. */
+export const teamDailyBenefits = pgTable(
+	'team_daily_benefits',
+	{
+		teamId: uuid()
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		day: date({ mode: 'string' }).notNull(),
+		benefitType: benefitTypeEnum().notNull(),
+		submitted: integer().notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.teamId, t.day, t.benefitType] })]
+);
+
 /** Decision times as a histogram of half-day buckets per team and week of the decision. */
 export const teamWeeklyDecisionTimes = pgTable(
 	'team_weekly_decision_times',

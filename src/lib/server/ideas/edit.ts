@@ -3,6 +3,7 @@ import { reject, succeed, type Outcome } from '../../domain/outcome';
 import type { IdeaInput } from '../../domain/schemas';
 import { db } from '../db';
 import { ideaEvents, ideas } from '../db/schema';
+import { readRollupTimeZone, recordBenefitChange } from '../insights/rollups';
 import { notify } from '../notify/notify';
 import type { Viewer } from './access';
 import { findIdea } from './load';
@@ -39,6 +40,12 @@ export async function editIdea(
 			.where(and(eq(ideas.id, ideaId), inArray(ideas.status, ['awaiting_decision', 'needs_info'])))
 			.returning({ id: ideas.id });
 		if (!updated) return reject({ form: 'This idea was decided meanwhile. Reload it.' }, 409);
+		await recordBenefitChange(
+			tx,
+			idea,
+			{ from: idea.benefitType, to: input.benefitType },
+			await readRollupTimeZone(tx)
+		);
 
 		if (answered) {
 			await tx.insert(ideaEvents).values({

@@ -62,7 +62,13 @@ export async function submitIdea(
 		}
 		await recordSubmission(
 			tx,
-			{ teamId: input.teamId, authorId: author.id, submittedAt: now, decisionDueAt: dueAt },
+			{
+				teamId: input.teamId,
+				authorId: author.id,
+				benefitType: input.benefitType,
+				submittedAt: now,
+				decisionDueAt: dueAt
+			},
 			settings.timeZone
 		);
 		await tx.insert(ideaEvents).values({

@@ -1,8 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { localDate } from '../../domain/deadline';
+import type { BenefitType } from '../../domain/ideas';
 import type { DatabaseOrTransaction } from '../db';
 import {
 	organisationSettings,
+	teamDailyBenefits,
 	teamDailyStats,
 	teamWeeklyDecisionTimes,
 	teamWeeklySubmitters
@@ -58,6 +60,45 @@ async function bumpDaily(
 		.onConflictDoUpdate({ target: [teamDailyStats.teamId, teamDailyStats.day], set });
 }
 
+async function bumpBenefit(
+	tx: DatabaseOrTransaction,
+	teamId: string,
+	day: string,
+	benefitType: BenefitType,
+	change: number
+): Promise<void> {
+	await tx
+		.insert(teamDailyBenefits)
+		.values({ teamId, day, benefitType, submitted: change })
+		.onConflictDoUpdate({
+			target: [teamDailyBenefits.teamId, teamDailyBenefits.day, teamDailyBenefits.benefitType],
+			set: { submitted: sql`${teamDailyBenefits.submitted} + ${change}` }
+		});
+}
+
+/** The author changed the idea's main benefit: it moves in the mix, on its submission day. */
+export async function recordBenefitChange(
+	tx: DatabaseOrTransaction,
+	idea: { teamId: string; submittedAt: Date },
+	change: { from: BenefitType; to: BenefitType },
+	timeZone: string
+): Promise<void> {
+	if (change.from === change.to) return;
+	const day = localDate(idea.submittedAt, timeZone);
+	await bumpBenefit(tx, idea.teamId, day, change.from, -1);
+	await bumpBenefit(tx, idea.teamId, day, change.to, 1);
+	// A mix row that reached zero would not exist in a rebuild.
+	await tx
+		.delete(teamDailyBenefits)
+		.where(
+			and(
+				eq(teamDailyBenefits.teamId, idea.teamId),
+				eq(teamDailyBenefits.day, day),
+				eq(teamDailyBenefits.submitted, 0)
+			)
+		);
+}
+
 interface RolledIdea {
 	teamId: string;
 	submittedAt: Date;
@@ -67,11 +108,12 @@ interface RolledIdea {
 /** A new idea: submitted on its day, due on its deadline's day, its author a participant that week. */
 export async function recordSubmission(
 	tx: DatabaseOrTransaction,
-	idea: RolledIdea & { authorId: string },
+	idea: RolledIdea & { authorId: string; benefitType: BenefitType },
 	timeZone: string
 ): Promise<void> {
 	const day = localDate(idea.submittedAt, timeZone);
 	await bumpDaily(tx, idea.teamId, day, { submitted: 1 });
+	await bumpBenefit(tx, idea.teamId, day, idea.benefitType, 1);
 	await bumpDaily(tx, idea.teamId, localDate(idea.decisionDueAt, timeZone), { due: 1 });
 	await tx
 		.insert(teamWeeklySubmitters)
@@ -147,6 +189,7 @@ export async function rebuildRollups(tx: DatabaseOrTransaction): Promise<void> {
 	const timeZone = await readRollupTimeZone(tx);
 	const local = (column: string) => sql`(${sql.identifier(column)} at time zone ${timeZone})`;
 	await tx.delete(teamDailyStats);
+	await tx.delete(teamDailyBenefits);
 	await tx.delete(teamWeeklyDecisionTimes);
 	await tx.delete(teamWeeklySubmitters);
 	await tx.execute(sql`
@@ -173,6 +216,11 @@ export async function rebuildRollups(tx: DatabaseOrTransaction): Promise<void> {
 			from ideas where implemented_at is not null
 		) as events
 		group by team_id, day
+	`);
+	await tx.execute(sql`
+		insert into team_daily_benefits (team_id, day, benefit_type, submitted)
+		select team_id, ${local('submitted_at')}::date, benefit_type, count(*)
+		from ideas group by 1, 2, 3
 	`);
 	await tx.execute(sql`
 		insert into team_weekly_decision_times (team_id, week_start, bucket, decisions)
