@@ -222,6 +222,74 @@ describe('deciding an idea', () => {
 		expect(trail).toHaveLength(2);
 	});
 
+	it('sends a manager’s own idea to the manager above; nobody decides their own idea', async () => {
+		const { aiko, kenji } = await makePlant();
+		const ideaId = await submitTestIdea(aiko);
+		const told = await db.select().from(notifications).where(eq(notifications.ideaId, ideaId));
+		expect(told.map((n) => n.recipientId)).toEqual([kenji.id]);
+		const reject = decision({ to: 'rejected', note: 'No' });
+		expect(await decideIdea(viewer(aiko, [...MANAGER]), ideaId, reject)).toMatchObject({
+			status: 403
+		});
+		const { listQueue } = await import('../../src/lib/server/ideas/queue');
+		expect((await listQueue(viewer(aiko, [...MANAGER]))).awaiting).toEqual([]);
+		const upper = await listQueue(viewer(kenji, [...MANAGER]));
+		expect(upper.awaiting.map((item) => [item.id, item.isFromManagerBelow])).toEqual([
+			[ideaId, true]
+		]);
+		expect((await decideIdea(viewer(kenji, [...MANAGER]), ideaId, reject)).ok).toBe(true);
+	});
+
+	it('lets the manager decide an idea still waiting for the author’s answer', async () => {
+		const { yuki, aiko } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		await decideIdea(
+			viewer(aiko, [...MANAGER]),
+			ideaId,
+			decision({ to: 'needs_info', note: 'Which station?' })
+		);
+		const rejected = await decideIdea(
+			viewer(aiko, [...MANAGER]),
+			ideaId,
+			decision({ to: 'rejected', expectedStatus: 'needs_info', note: 'No answer in ten days.' })
+		);
+		expect(rejected.ok).toBe(true);
+		expect(await statusOf(ideaId)).toBe('rejected');
+	});
+
+	it('tells the person named to implement it, who may then read it under team visibility', async () => {
+		const { yuki, aiko, sam } = await makePlant();
+		const { updateOrganisationSettings } = await import('../../src/lib/server/org/settings');
+		const { getIdeaDetail } = await import('../../src/lib/server/ideas/detail');
+		await updateOrganisationSettings({ ideaVisibility: 'team' });
+		const ideaId = await submitTestIdea(yuki);
+		expect(await getIdeaDetail(viewer(sam), ideaId)).toBeNull();
+		await decideIdea(
+			viewer(aiko, [...MANAGER]),
+			ideaId,
+			decision({ ownerId: sam.id, targetDate: '2099-01-01' })
+		);
+		const told = await db.select().from(notifications).where(eq(notifications.recipientId, sam.id));
+		expect(told.map((n) => n.kind)).toEqual(['idea_assigned']);
+		expect((await getIdeaDetail(viewer(sam), ideaId))?.idea.id).toBe(ideaId);
+	});
+
+	it('writes every edit to the audit trail, saying what changed', async () => {
+		const { yuki } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		await editIdea(
+			viewer(yuki),
+			ideaId,
+			ideaInput(yuki.homeTeamId, { proposal: 'A better plan.', estimatedCost: 300 })
+		);
+		const trail = await db
+			.select()
+			.from(ideaEvents)
+			.where(eq(ideaEvents.ideaId, ideaId))
+			.orderBy(ideaEvents.id);
+		expect(trail.at(-1)?.note).toBe('Edited. Changed: proposal, estimated cost.');
+	});
+
 	it('refuses edits by anyone but the author, and after a decision', async () => {
 		const { yuki, daichi, aiko } = await makePlant();
 		const ideaId = await submitTestIdea(yuki);

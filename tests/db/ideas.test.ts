@@ -111,9 +111,12 @@ describe('votes', () => {
 		const { yuki, daichi } = await makePlant();
 		const ideaId = await submitTestIdea(yuki);
 		expect(await castVote(viewer(yuki), ideaId, true)).toMatchObject({ ok: false, status: 403 });
+		await castVote(viewer(daichi), ideaId, true);
 		await db.update(ideas).set({ status: 'rejected' }).where(eq(ideas.id, ideaId));
 		expect(await castVote(viewer(daichi), ideaId, true)).toMatchObject({ ok: false, status: 409 });
-		expect(await db.select().from(votes)).toHaveLength(0);
+		// Nor taken back: the count at the decision stands.
+		expect(await castVote(viewer(daichi), ideaId, false)).toMatchObject({ ok: false, status: 409 });
+		expect(await db.select().from(votes)).toHaveLength(1);
 	});
 
 	it('stays exact when 60 people toggle at once', async () => {

@@ -22,20 +22,16 @@ describe('the manager queue', () => {
 		const { yuki, daichi, aiko } = await makePlant();
 		const now = new Date('2026-05-11T12:00:00Z');
 		const ago = (ms: number) => new Date(now.getTime() - ms);
-		const overdue = await submitTestIdea(yuki, { title: 'Overdue' }, ago(12 * DAY_MS));
-		const dueToday = await submitTestIdea(
-			yuki,
-			{ title: 'Due today' },
-			ago(10 * DAY_MS - 2 * HOUR_MS)
-		);
-		const soonFewVotes = await submitTestIdea(yuki, { title: 'Soon, few votes' }, ago(9 * DAY_MS));
+		await submitTestIdea(yuki, { title: 'Overdue' }, ago(12 * DAY_MS));
+		await submitTestIdea(yuki, { title: 'Due today' }, ago(10 * DAY_MS - 2 * HOUR_MS));
+		await submitTestIdea(yuki, { title: 'Soon, few votes' }, ago(9 * DAY_MS));
 		const soonManyVotes = await submitTestIdea(
 			yuki,
 			{ title: 'Soon, many votes' },
 			ago(9 * DAY_MS)
 		);
 		await castVote(viewer(daichi), soonManyVotes, true);
-		const fresh = await submitTestIdea(yuki, { title: 'Fresh' }, ago(DAY_MS));
+		await submitTestIdea(yuki, { title: 'Fresh' }, ago(DAY_MS));
 
 		const queue = await listQueue(viewer(aiko, [...MANAGER]), now);
 		expect(queue.awaiting.map((item) => item.title)).toEqual([
@@ -53,7 +49,6 @@ describe('the manager queue', () => {
 			'on_track'
 		]);
 		expect(queue.counts).toMatchObject({ awaiting: 5, overdue: 1, dueToday: 1, due48h: 2 });
-		expect([overdue, dueToday, soonFewVotes, fresh]).toHaveLength(4);
 	});
 
 	it('escalates an overdue idea to the next manager up, marked so, and only once overdue', async () => {
@@ -138,6 +133,20 @@ describe('the feed', () => {
 		expect(await titles({ scope: 'all', sort: 'newest', status: 'accepted' })).toEqual([]);
 		expect(await titles({ scope: 'all', sort: 'newest', cursor: 'not-a-cursor' })).toHaveLength(2);
 		expect(await titles({ scope: 'all', sort: 'newest', search: '"unbalanced (' })).toEqual([]);
+		// Cursors of the right shape with impossible values are ignored too, never a database error.
+		const forged = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+		for (const cursor of [
+			forged({ at: '1', id: '00000000-0000-0000-0000-000000000000' }),
+			forged({ at: '+275760-09-13T00:00:00.000Z', id: '00000000-0000-0000-0000-000000000000' }),
+			forged({ at: '2026-01-01T00:00:00.000Z', id: '------------------------------------' }),
+			forged({
+				at: '2026-01-01T00:00:00.000Z',
+				id: '00000000-0000-0000-0000-000000000000',
+				votes: 1e20
+			})
+		]) {
+			expect(await titles({ scope: 'all', sort: 'votes', cursor })).toHaveLength(2);
+		}
 	});
 
 	it('shows only the own team’s ideas to employees when the organisation limits it', async () => {
@@ -161,6 +170,8 @@ describe('the feed', () => {
 		const similar = await findSimilarIdeas(viewer(sam), 'torque wrench');
 		expect(similar.map((idea) => idea.title)).toEqual(['Shadow board for torque wrenches']);
 		expect(await findSimilarIdeas(viewer(sam), 'a b')).toEqual([]);
+		// Common words alone match nothing.
+		expect(await findSimilarIdeas(viewer(sam), 'The idea: for the, with the')).toEqual([]);
 	});
 });
 

@@ -65,6 +65,25 @@ describe('person input', () => {
 	});
 });
 
+describe('input the database would refuse', () => {
+	it('drops NUL characters and refuses impossible dates', async () => {
+		const { withoutNul } = await import('../../src/lib/domain/validation');
+		const { decisionSchema } = await import('../../src/lib/domain/schemas');
+		expect(withoutNul('Safer\u0000 stairs')).toBe('Safer stairs');
+		const decide = (targetDate: string) =>
+			parseInput(decisionSchema, {
+				to: 'accepted',
+				expectedStatus: 'awaiting_decision',
+				targetDate
+			});
+		expect(decide('2027-02-31')).toEqual({
+			ok: false,
+			errors: { targetDate: 'Enter a real date.' }
+		});
+		expect(decide('2027-02-28').ok).toBe(true);
+	});
+});
+
 describe('team and settings input', () => {
 	it('refuses a slash in a team name and collapses spaces', () => {
 		expect(parseInput(teamSchema, { name: 'A/B', parentId: '' }).ok).toBe(false);

@@ -15,6 +15,8 @@ describe('the status machine', () => {
 			'awaiting_decision → rejected (manager)',
 			'awaiting_decision → needs_info (manager)',
 			'needs_info → awaiting_decision (author)',
+			'needs_info → accepted (manager)',
+			'needs_info → rejected (manager)',
 			'accepted → implemented (manager)',
 			'accepted → dropped (manager)'
 		]);
@@ -25,7 +27,7 @@ describe('the status machine', () => {
 			for (const to of IDEA_STATUSES) expect(findTransition(closed, to)).toBeUndefined();
 		}
 		expect(findTransition('awaiting_decision', 'implemented')).toBeUndefined();
-		expect(findTransition('needs_info', 'accepted')).toBeUndefined();
+		expect(findTransition('needs_info', 'implemented')).toBeUndefined();
 	});
 
 	it('requires a reason to reject or drop, an owner and date to accept, a result to implement', () => {
@@ -37,7 +39,10 @@ describe('the status machine', () => {
 
 	it('offers managers and authors only their own moves', () => {
 		expect(transitionsFrom('awaiting_decision', 'author')).toEqual([]);
-		expect(transitionsFrom('needs_info', 'manager')).toEqual([]);
+		expect(transitionsFrom('needs_info', 'manager').map((rule) => rule.to)).toEqual([
+			'accepted',
+			'rejected'
+		]);
 		expect(transitionsFrom('needs_info', 'author').map((rule) => rule.to)).toEqual([
 			'awaiting_decision'
 		]);

@@ -1,3 +1,5 @@
+import { withoutNul } from './validation';
+
 export interface CsvRecord {
 	/** The file line on which the record starts (1-based), for error messages people can find. */
 	line: number;
@@ -9,7 +11,9 @@ export interface CsvRecord {
  * quoted fields may span lines, CRLF or LF line ends, a leading byte-order mark is ignored.
  * Returns null when a quote is left open.
  */
-export function parseCsv(text: string): CsvRecord[] | null {
+export function parseCsv(rawText: string): CsvRecord[] | null {
+	// NUL characters never belong in a spreadsheet export, and PostgreSQL refuses them.
+	const text = withoutNul(rawText);
 	const records: CsvRecord[] = [];
 	let fields: string[] = [];
 	let field = '';

@@ -8,6 +8,7 @@ import {
 	IDEA_VISIBILITIES
 } from './ideas';
 import { ROLES } from './roles';
+import { withoutNul } from './validation';
 
 const requiredText = (label: string, maxLength: number) =>
 	v.pipe(
@@ -217,7 +218,7 @@ export const decisionSchema = v.object({
 		'Choose a decision.'
 	),
 	expectedStatus: v.picklist(
-		['awaiting_decision', 'accepted'],
+		['awaiting_decision', 'needs_info', 'accepted'],
 		'Reload the idea and decide again.'
 	),
 	note: v.pipe(
@@ -235,8 +236,11 @@ export const decisionSchema = v.object({
 	targetDate: v.pipe(
 		v.optional(v.string(), ''),
 		v.check(
-			(value) => value === '' || (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))),
-			'Enter a date.'
+			(value) =>
+				value === '' ||
+				(ISO_DATE.test(value) &&
+					new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value),
+			'Enter a real date.'
 		)
 	),
 	realisedSavings: moneyField('the realised savings')
@@ -257,7 +261,7 @@ export const feedQuerySchema = v.object({
 	sort: v.fallback(v.picklist(['newest', 'votes', 'due']), 'newest'),
 	status: v.fallback(v.optional(v.picklist(IDEA_STATUSES)), undefined),
 	benefitType: v.fallback(v.optional(v.picklist(BENEFIT_TYPES)), undefined),
-	search: v.fallback(v.pipe(v.string(), v.trim(), v.maxLength(200)), ''),
+	search: v.fallback(v.pipe(v.string(), v.transform(withoutNul), v.trim(), v.maxLength(200)), ''),
 	cursor: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(500))), undefined)
 });
 export type FeedQueryInput = v.InferOutput<typeof feedQuerySchema>;

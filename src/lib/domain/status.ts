@@ -35,6 +35,16 @@ export const TRANSITIONS: readonly TransitionRule[] = [
 	},
 	// The author answers; the deadline does not reset.
 	{ from: 'needs_info', to: 'awaiting_decision', by: 'author', needsNote: false, label: 'Answer' },
+	// An unanswered question must not leave an idea stuck: the manager may still decide it.
+	{
+		from: 'needs_info',
+		to: 'accepted',
+		by: 'manager',
+		needsNote: false,
+		needsOwnerAndTargetDate: true,
+		label: 'Accept'
+	},
+	{ from: 'needs_info', to: 'rejected', by: 'manager', needsNote: true, label: 'Reject' },
 	{
 		from: 'accepted',
 		to: 'implemented',

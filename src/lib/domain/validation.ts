@@ -1,4 +1,12 @@
 import * as v from 'valibot';
+
+/**
+ * Removes NUL characters, which PostgreSQL refuses in text (and which no keyboard types): every
+ * text that reaches the database from a form, a URL or a file passes through here.
+ */
+export function withoutNul(text: string): string {
+	return text.includes('\0') ? text.replaceAll('\0', '') : text;
+}
 import type { FieldErrors, Outcome } from './outcome';
 
 type AnySchema = v.GenericSchema<unknown, unknown>;

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { FieldErrors } from '$lib/domain/outcome';
+import { withoutNul } from '$lib/domain/validation';
 
 /**
  * The one failure shape of every form: the values to show again (never passwords) and a message per
@@ -9,7 +10,10 @@ export function invalid(errors: FieldErrors, values: Record<string, unknown> = {
 	return fail(status, { values, errors });
 }
 
-/** Reads named fields from a form; fields in `listFields` keep every value (checkbox groups). */
+/**
+ * Reads named fields from a form (text only, NUL characters removed); fields in `listFields` keep
+ * every value (checkbox groups).
+ */
 export function readForm(
 	formData: FormData,
 	fields: readonly string[],
@@ -18,10 +22,13 @@ export function readForm(
 	const values: Record<string, string | string[]> = {};
 	for (const field of fields) {
 		const value = formData.get(field);
-		values[field] = typeof value === 'string' ? value : '';
+		values[field] = typeof value === 'string' ? withoutNul(value) : '';
 	}
 	for (const field of listFields) {
-		values[field] = formData.getAll(field).filter((value) => typeof value === 'string');
+		values[field] = formData
+			.getAll(field)
+			.filter((value) => typeof value === 'string')
+			.map(withoutNul);
 	}
 	return values;
 }

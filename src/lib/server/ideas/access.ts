@@ -1,4 +1,4 @@
-import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { IdeaVisibility } from '../../domain/ideas';
 import type { Role } from '../../domain/roles';
 import { acceptsVotes } from '../../domain/status';
@@ -35,23 +35,30 @@ const readsEverything = (viewer: Viewer) =>
  */
 export function canViewIdea(
 	viewer: Viewer,
-	idea: { authorId: string; teamId: string },
+	idea: { authorId: string; teamId: string; ownerId?: string | null },
 	context: AccessContext
 ): boolean {
-	if (idea.authorId === viewer.id || readsEverything(viewer)) return true;
+	if (idea.authorId === viewer.id || idea.ownerId === viewer.id || readsEverything(viewer)) {
+		return true;
+	}
 	if (canDecideForTeam(context.hierarchy, viewer.id, idea.teamId)) return true;
 	if (!viewer.roles.includes('employee')) return false;
 	return context.visibility === 'organisation' || idea.teamId === viewer.homeTeamId;
 }
 
-/** Only managers of the idea's team or of a team above it decide; HR and admin roles don't. */
+/**
+ * Only managers of the idea's team or of a team above it decide; HR and admin roles don't, and
+ * nobody decides their own idea (a manager's own idea goes to the manager above).
+ */
 export function canDecideIdea(
 	viewer: Viewer,
-	idea: { teamId: string },
+	idea: { teamId: string; authorId: string },
 	context: AccessContext
 ): boolean {
 	return (
-		viewer.roles.includes('manager') && canDecideForTeam(context.hierarchy, viewer.id, idea.teamId)
+		idea.authorId !== viewer.id &&
+		viewer.roles.includes('manager') &&
+		canDecideForTeam(context.hierarchy, viewer.id, idea.teamId)
 	);
 }
 
@@ -72,7 +79,6 @@ export function visibleIdeasCondition(viewer: Viewer, context: AccessContext): S
 	if (viewer.roles.includes('employee') && context.visibility === 'organisation') return undefined;
 	const teamIds = managedSubtreeFor(context.hierarchy, viewer.id);
 	if (viewer.roles.includes('employee')) teamIds.push(viewer.homeTeamId);
-	return teamIds.length > 0
-		? or(eq(ideas.authorId, viewer.id), inArray(ideas.teamId, teamIds))
-		: or(eq(ideas.authorId, viewer.id), sql`false`);
+	const ownIdeas = or(eq(ideas.authorId, viewer.id), eq(ideas.ownerId, viewer.id));
+	return teamIds.length > 0 ? or(ownIdeas, inArray(ideas.teamId, teamIds)) : ownIdeas;
 }

@@ -91,6 +91,20 @@ export async function decideIdea(
 			},
 			now
 		);
+		if (input.to === 'accepted' && input.ownerId !== idea.authorId) {
+			await notify(
+				tx,
+				{
+					recipientIds: [input.ownerId].filter((id) => id !== viewer.id),
+					ideaId,
+					kind: 'idea_assigned',
+					title: `You implement: ${idea.title}`,
+					body: `Accepted, to be done by ${input.targetDate}. ${input.note}`.trim(),
+					link: `/ideas/${ideaId}`
+				},
+				now
+			);
+		}
 		return succeed({ status: input.to });
 	});
 }

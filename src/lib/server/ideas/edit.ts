@@ -2,12 +2,29 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import type { IdeaInput } from '../../domain/schemas';
 import { db } from '../db';
-import { ideaEvents, ideas } from '../db/schema';
+import { ideaEvents, ideas, type Idea } from '../db/schema';
 import { readRollupTimeZone, recordBenefitChange } from '../insights/rollups';
 import { notify } from '../notify/notify';
 import type { Viewer } from './access';
 import { findIdea } from './load';
-import { loadHierarchy, routeTeam } from './routing';
+import { loadHierarchy, routeIdea } from './routing';
+
+const FIELD_NAMES: [keyof IdeaInput, string][] = [
+	['title', 'title'],
+	['problem', 'what is wrong today'],
+	['proposal', 'proposal'],
+	['benefitType', 'main benefit'],
+	['estimatedCost', 'estimated cost'],
+	['estimatedSavings', 'estimated savings']
+];
+
+/** "Changed: proposal, estimated cost." */
+function describeEdit(before: Idea, after: IdeaInput): string {
+	const changed = FIELD_NAMES.filter(([field]) => before[field] !== after[field]).map(
+		([, name]) => name
+	);
+	return changed.length > 0 ? `Changed: ${changed.join(', ')}.` : 'Nothing changed.';
+}
 
 /**
  * The author edits their idea while it waits. Answering a request for more information is such an
@@ -47,16 +64,19 @@ export async function editIdea(
 			await readRollupTimeZone(tx)
 		);
 
+		// Every edit is in the audit trail, so a manager sees what changed since they last looked.
+		await tx.insert(ideaEvents).values({
+			ideaId,
+			actorId: author.id,
+			at: now,
+			fromStatus: idea.status,
+			toStatus: 'awaiting_decision',
+			note: answered
+				? `Answered by updating the idea. ${describeEdit(idea, input)}`
+				: `Edited. ${describeEdit(idea, input)}`
+		});
 		if (answered) {
-			await tx.insert(ideaEvents).values({
-				ideaId,
-				actorId: author.id,
-				at: now,
-				fromStatus: 'needs_info',
-				toStatus: 'awaiting_decision',
-				note: 'The author answered by updating the idea.'
-			});
-			const { deciders } = routeTeam(await loadHierarchy(tx), input.teamId);
+			const { deciders } = routeIdea(await loadHierarchy(tx), idea);
 			await notify(
 				tx,
 				{

@@ -4,7 +4,7 @@ import { db } from '../db';
 import { ideas } from '../db/schema';
 import { visibleIdeasCondition, type Viewer } from './access';
 import { selectIdeaCards, type IdeaCard } from './cards';
-import { loadAccessContext } from './load';
+import { loadAccessContext, UUID_SHAPE } from './load';
 
 export type FeedSort = 'newest' | 'votes' | 'due';
 
@@ -35,12 +35,15 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 	if (!raw) return null;
 	try {
 		const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+		// Every part is checked to the letter: it ends up cast to timestamptz, uuid and int in SQL.
 		const isValid =
 			typeof value.at === 'string' &&
-			!Number.isNaN(Date.parse(value.at)) &&
+			/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value.at) &&
+			new Date(value.at).toISOString() === value.at &&
 			typeof value.id === 'string' &&
-			/^[0-9a-f-]{36}$/i.test(value.id) &&
-			(value.votes === undefined || Number.isInteger(value.votes));
+			UUID_SHAPE.test(value.id) &&
+			(value.votes === undefined ||
+				(Number.isInteger(value.votes) && value.votes >= 0 && value.votes < 2 ** 31));
 		return isValid ? value : null;
 	} catch {
 		return null;

@@ -1,10 +1,10 @@
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, inArray, lt } from 'drizzle-orm';
 import { deadlineState, type DeadlineState } from '../../domain/deadline';
 import { db } from '../db';
 import { ideas, people } from '../db/schema';
 import { getOrganisationSettings } from '../org/settings';
 import { selectIdeaCards, type IdeaCard } from './cards';
-import { loadHierarchy, routeTeam } from './routing';
+import { loadHierarchy, routeIdea } from './routing';
 
 export interface OverdueIdea extends IdeaCard {
 	deadline: DeadlineState;
@@ -14,13 +14,15 @@ export interface OverdueIdea extends IdeaCard {
 }
 
 /**
- * Every idea past its deadline without a decision, longest overdue first, with the managers it is
- * waiting on: HR's view of where the ten-day promise is being broken.
+ * Every idea past its deadline without a decision (also those waiting for the author's answer),
+ * longest overdue first, with the managers it waits on: where the ten-day promise is broken.
  */
 export async function listOverdueIdeas(now = new Date()): Promise<OverdueIdea[]> {
 	const [hierarchy, settings] = await Promise.all([loadHierarchy(), getOrganisationSettings()]);
 	const rows = await selectIdeaCards()
-		.where(and(eq(ideas.status, 'awaiting_decision'), lt(ideas.decisionDueAt, now)))
+		.where(
+			and(inArray(ideas.status, ['awaiting_decision', 'needs_info']), lt(ideas.decisionDueAt, now))
+		)
 		.orderBy(asc(ideas.decisionDueAt))
 		.limit(500);
 	const names = new Map(
@@ -31,7 +33,7 @@ export async function listOverdueIdeas(now = new Date()): Promise<OverdueIdea[]>
 	);
 	const nameAll = (ids: string[]) => ids.map((id) => names.get(id) ?? 'Unknown').sort();
 	return rows.map((row) => {
-		const route = routeTeam(hierarchy, row.teamId);
+		const route = routeIdea(hierarchy, row);
 		return {
 			...row,
 			deadline: deadlineState(row.decisionDueAt, now, settings.timeZone),

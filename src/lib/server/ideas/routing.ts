@@ -29,6 +29,23 @@ export function ancestorsAndSelf(hierarchy: TeamHierarchy, teamId: string): stri
 	return chain;
 }
 
+/** The managers above a team, level by level (nearest first), each level without earlier ones. */
+function managerLevels(
+	hierarchy: TeamHierarchy,
+	teamId: string,
+	exceptPersonId?: string
+): string[][] {
+	const levels: string[][] = [];
+	const seen = new Set<string>(exceptPersonId ? [exceptPersonId] : []);
+	for (const id of ancestorsAndSelf(hierarchy, teamId)) {
+		const level = (hierarchy.managersOf.get(id) ?? []).filter((person) => !seen.has(person));
+		if (level.length === 0) continue;
+		level.forEach((person) => seen.add(person));
+		levels.push(level);
+	}
+	return levels;
+}
+
 /**
  * Who decides an idea of this team, and who hears when it is overdue: the managers of the nearest
  * managed team at or above it, and those of the next managed team above that (with other people).
@@ -37,17 +54,17 @@ export function routeTeam(
 	hierarchy: TeamHierarchy,
 	teamId: string
 ): { deciders: string[]; escalation: string[] } {
-	let deciders: string[] = [];
-	for (const id of ancestorsAndSelf(hierarchy, teamId)) {
-		const managers = hierarchy.managersOf.get(id) ?? [];
-		if (deciders.length === 0) {
-			deciders = managers;
-			continue;
-		}
-		const others = managers.filter((person) => !deciders.includes(person));
-		if (others.length > 0) return { deciders, escalation: others };
-	}
-	return { deciders, escalation: [] };
+	const [deciders = [], escalation = []] = managerLevels(hierarchy, teamId);
+	return { deciders, escalation };
+}
+
+/** As routeTeam, but nobody decides their own idea: a manager's idea goes a level up. */
+export function routeIdea(
+	hierarchy: TeamHierarchy,
+	idea: { teamId: string; authorId: string }
+): { deciders: string[]; escalation: string[] } {
+	const [deciders = [], escalation = []] = managerLevels(hierarchy, idea.teamId, idea.authorId);
+	return { deciders, escalation };
 }
 
 /** A manager of the idea's team or of any team above it may decide it. */
@@ -61,19 +78,26 @@ export function canDecideForTeam(
 	);
 }
 
-/** The teams whose awaiting ideas fill a manager's queue, and those whose overdue ideas escalate to them. */
+/**
+ * The teams whose awaiting ideas fill a manager's queue; those one level below, whose overdue ideas
+ * escalate to them; and the managers of those teams, whose own ideas come to this manager directly.
+ */
 export function queueTeamsFor(
 	hierarchy: TeamHierarchy,
 	personId: string
-): { deciderTeamIds: string[]; escalationTeamIds: string[] } {
+): { deciderTeamIds: string[]; escalationTeamIds: string[]; managerIdsBelow: string[] } {
 	const deciderTeamIds: string[] = [];
 	const escalationTeamIds: string[] = [];
+	const managersBelow = new Set<string>();
 	for (const teamId of hierarchy.parentOf.keys()) {
 		const route = routeTeam(hierarchy, teamId);
 		if (route.deciders.includes(personId)) deciderTeamIds.push(teamId);
-		else if (route.escalation.includes(personId)) escalationTeamIds.push(teamId);
+		else if (route.escalation.includes(personId)) {
+			escalationTeamIds.push(teamId);
+			route.deciders.forEach((manager) => managersBelow.add(manager));
+		}
 	}
-	return { deciderTeamIds, escalationTeamIds };
+	return { deciderTeamIds, escalationTeamIds, managerIdsBelow: [...managersBelow] };
 }
 
 /** Every team at or below the teams a person manages: where they may decide. */

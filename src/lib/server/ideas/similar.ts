@@ -6,6 +6,13 @@ import { selectIdeaCards, type IdeaCard } from './cards';
 import { loadAccessContext } from './load';
 
 const MAX_WORDS = 8;
+// Words that say nothing about what an idea is about (English, plus a few of the app's own).
+const STOP_WORDS = new Set(
+	`the and for with that this from are was were our all not but into onto out off over under
+	than then them they their there here have has had its it's you your can could should would will
+	what when where which while who why how each every more most less some any one two new use
+	using make makes instead idea ideas better improve improvement`.split(/\s+/)
+);
 
 /**
  * Up to five open ideas whose words resemble the given title, so people vote on an existing idea
@@ -17,10 +24,9 @@ export async function findSimilarIdeas(
 	excludeIdeaId?: string
 ): Promise<IdeaCard[]> {
 	// Letters and digits only: the words become a to_tsquery expression.
-	const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(
-		0,
-		MAX_WORDS
-	);
+	const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])]
+		.filter((word) => !STOP_WORDS.has(word))
+		.slice(0, MAX_WORDS);
 	if (words.length === 0) return [];
 	const query = sql`to_tsquery('simple', ${words.map((word) => `${word}:*`).join(' | ')})`;
 	const context = await loadAccessContext(db);

@@ -9,7 +9,7 @@ import { recordSubmission } from '../insights/rollups';
 import { getOrganisationSettings } from '../org/settings';
 import type { Viewer } from './access';
 import { checkPhoto } from './photos';
-import { loadHierarchy, routeTeam } from './routing';
+import { loadHierarchy, routeIdea } from './routing';
 
 export interface SubmittedIdea {
 	ideaId: string;
@@ -79,12 +79,15 @@ export async function submitIdea(
 			toStatus: 'awaiting_decision',
 			note: 'Submitted'
 		});
-		const { deciders } = routeTeam(await loadHierarchy(tx), input.teamId);
+		const { deciders } = routeIdea(await loadHierarchy(tx), {
+			teamId: input.teamId,
+			authorId: author.id
+		});
 		const dueDateLabel = formatDueDate(dueAt, settings.timeZone);
 		await notify(
 			tx,
 			{
-				recipientIds: deciders.filter((id) => id !== author.id),
+				recipientIds: deciders,
 				ideaId: idea.id,
 				kind: 'idea_submitted',
 				title: `New idea: ${input.title}`,

@@ -25,7 +25,7 @@ export async function castVote(
 		if (idea.authorId === viewer.id) {
 			return reject({ form: 'You cannot vote on your own idea.' }, 403);
 		}
-		if (wantsVote && !canVoteOnIdea(viewer, idea, context)) {
+		if (!canVoteOnIdea(viewer, idea, context)) {
 			return reject({ form: 'This idea is decided; votes are closed.' }, 409);
 		}
 

@@ -2,7 +2,7 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { deadlineState, formatDueDate, localDate, wallClockAt } from '../../domain/deadline';
 import { db, selectRows, type Transaction } from '../db';
 import { ideas, organisationSettings, teams } from '../db/schema';
-import { loadHierarchy, routeTeam } from '../ideas/routing';
+import { loadHierarchy, routeIdea } from '../ideas/routing';
 import { notify } from './notify';
 
 // Any constant shared by every app server (distinct from the other advisory locks in Teian).
@@ -83,6 +83,7 @@ async function listUrgentIdeas(tx: Transaction, now: Date): Promise<UrgentIdea[]
 				id: ideas.id,
 				title: ideas.title,
 				teamId: ideas.teamId,
+				authorId: ideas.authorId,
 				teamName: teams.name,
 				decisionDueAt: ideas.decisionDueAt
 			})
@@ -96,11 +97,11 @@ async function listUrgentIdeas(tx: Transaction, now: Date): Promise<UrgentIdea[]
 			)
 			.orderBy(asc(ideas.decisionDueAt), asc(ideas.id))
 	]);
-	return rows.map(({ teamId, ...idea }) => ({
+	return rows.map(({ teamId, authorId, ...idea }) => ({
 		...idea,
 		// As in the queue's badges: at the deadline itself an idea is overdue.
 		isOverdue: idea.decisionDueAt.getTime() <= now.getTime(),
-		...routeTeam(hierarchy, teamId)
+		...routeIdea(hierarchy, { teamId, authorId })
 	}));
 }
 

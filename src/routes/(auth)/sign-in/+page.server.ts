@@ -4,7 +4,7 @@ import { signInSchema } from '$lib/domain/schemas';
 import { parseInput } from '$lib/domain/validation';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
-import { invalid } from '$lib/server/form';
+import { invalid, readForm } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -14,7 +14,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const formData = await request.formData();
-		const identifier = String(formData.get('identifier') ?? '');
+		const { identifier } = readForm(formData, ['identifier']) as { identifier: string };
 		const parsed = parseInput(signInSchema, {
 			identifier,
 			password: formData.get('password') ?? ''

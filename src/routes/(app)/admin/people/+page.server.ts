@@ -1,3 +1,4 @@
+import { withoutNul } from '$lib/domain/validation';
 import { requireRole } from '$lib/server/auth/guards';
 import { listPeople, type PersonStatus } from '$lib/server/org/people';
 import { listTeamTree } from '$lib/server/org/teams';
@@ -7,7 +8,9 @@ const STATUSES: PersonStatus[] = ['active', 'invited', 'deactivated'];
 
 export const load: PageServerLoad = async ({ url }) => {
 	requireRole('admin');
-	const search = url.searchParams.get('q')?.trim().slice(0, 100) ?? '';
+	const search = withoutNul(url.searchParams.get('q') ?? '')
+		.trim()
+		.slice(0, 100);
 	const statusParam = url.searchParams.get('status');
 	const status = STATUSES.find((value) => value === statusParam);
 	const [people, teams] = await Promise.all([

@@ -3,7 +3,7 @@ import { suggestedTargetDate } from '$lib/domain/deadline';
 import { commentSchema } from '$lib/domain/schemas';
 import { parseInput } from '$lib/domain/validation';
 import { requireUser } from '$lib/server/auth/guards';
-import { invalid } from '$lib/server/form';
+import { invalid, readForm } from '$lib/server/form';
 import { addComment, deleteComment } from '$lib/server/ideas/comments';
 import { handleDecisionForm } from '$lib/server/decision-action';
 import { getIdeaDetail } from '$lib/server/ideas/detail';
@@ -34,7 +34,7 @@ export const actions: Actions = {
 	},
 	comment: async ({ params, request, url }) => {
 		const user = requireUser();
-		const values = { body: String((await request.formData()).get('body') ?? '') };
+		const values = readForm(await request.formData(), ['body']);
 		const parsed = parseInput(commentSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, values);
 		const added = await addComment(user, params.id, parsed.value.body);
