@@ -66,6 +66,24 @@ describe('page access', () => {
 	}
 });
 
+describe('HR exports', () => {
+	it('give HR and administrators the CSV files, and nobody else', async () => {
+		for (const file of ['teams.csv', 'weeks.csv']) {
+			const path = `/insights/export/${file}?period=52w`;
+			const hr = await request('hr', path);
+			expect(hr.status, file).toBe(200);
+			expect(hr.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+			expect(hr.headers.get('content-disposition')).toMatch(/^attachment; filename="teian-/);
+			expect((await hr.text()).split('\r\n')[0]).toMatch(/^(Team,People|Week starting),/);
+			expect((await request('admin', path)).status).toBe(200);
+			expect((await request('employee', path)).status).toBe(403);
+			expect((await request('manager', path)).status).toBe(403);
+			expect((await request('anonymous', path)).status).toBe(303);
+		}
+		expect((await request('hr', '/insights/export/people.csv')).status).toBe(404);
+	});
+});
+
 describe('action access', () => {
 	const createTeam = (who: Who, name: string) =>
 		request(who, '/admin/teams?/create', {

@@ -1,6 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { localDate } from '$lib/domain/deadline';
+import { parseInsightsQuery } from '$lib/domain/insights';
 import { requireRole } from '$lib/server/auth/guards';
+import { loadDashboard } from '$lib/server/insights/dashboard';
+import { sortTeamRows } from '$lib/server/insights/team-table';
+import { getOrganisationSettings } from '$lib/server/org/settings';
+import { listTeamTree } from '$lib/server/org/teams';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = async ({ url }) => {
 	requireRole('hr', 'admin');
+	const settings = await getOrganisationSettings();
+	const query = parseInsightsQuery(url.searchParams, localDate(new Date(), settings.timeZone));
+	const dashboard = await loadDashboard({ teamId: query.teamId, period: query.period });
+	if (!dashboard) error(404, 'There is no such team.');
+	return {
+		query,
+		dashboard: { ...dashboard, rows: sortTeamRows(dashboard.rows, query.sort, query.direction) },
+		teams: (await listTeamTree()).map((team) => ({ id: team.id, path: team.path }))
+	};
 };
