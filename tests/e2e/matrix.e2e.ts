@@ -100,7 +100,14 @@ describe('who may see and do what with an idea', () => {
 		expect(await statuses((who) => request(who, '/queue'))).toEqual(
 			expectStatuses(['manager', 'otherTeamManager', 'managerAbove'], 200)
 		);
-		for (const path of ['/ideas', '/ideas/mine', '/ideas/new', '/notifications']) {
+		for (const path of [
+			'/ideas',
+			'/ideas/mine',
+			'/ideas/new',
+			'/ideas/wall',
+			'/recognition',
+			'/notifications'
+		]) {
 			expect(await statuses((who) => request(who, path)), path).toEqual(
 				expectStatuses(signedIn, 200)
 			);

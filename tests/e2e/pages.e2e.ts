@@ -9,6 +9,8 @@ const PAGES: [E2eRole, string, string][] = [
 	['employee', '/ideas/mine', 'My ideas'],
 	['employee', '/ideas/new', 'Share an idea'],
 	['employee', '/notifications', 'Notifications'],
+	['shopFloor', '/recognition', 'Your recognition'],
+	['shopFloorColleague', '/ideas/wall', 'Team wall'],
 	['lineManager', '/queue?tab=accepted', 'Decision queue'],
 	['admin', '/admin/outbox', 'Outbox'],
 	['hr', '/insights/overdue', 'Overdue ideas'],

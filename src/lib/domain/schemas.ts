@@ -7,6 +7,7 @@ import {
 	IDEA_TITLE_MAX,
 	IDEA_VISIBILITIES
 } from './ideas';
+import { THANKS_MAX } from './recognition';
 import { ROLES } from './roles';
 import { withoutNul } from './validation';
 
@@ -204,6 +205,10 @@ export const IDEA_FIELDS = [
 	'estimatedCost',
 	'estimatedSavings'
 ] as const;
+
+export const thanksSchema = v.object({
+	message: requiredText('a short thank-you', THANKS_MAX)
+});
 
 export const commentSchema = v.object({
 	body: requiredText('a comment', COMMENT_MAX)

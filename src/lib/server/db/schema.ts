@@ -15,9 +15,11 @@ import {
 	text,
 	timestamp,
 	unique,
+	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
 import { BENEFIT_TYPES, IDEA_STATUSES, IDEA_VISIBILITIES } from '../../domain/ideas';
+import { POINT_REASONS } from '../../domain/recognition';
 import { ROLES } from '../../domain/roles';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
@@ -408,6 +410,57 @@ export const teamWeeklySubmitters = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.teamId, t.weekStart, t.personId] }),
 		index('team_weekly_submitters_week_idx').on(t.weekStart)
+	]
+);
+
+export const pointReasonEnum = pgEnum('point_reason', POINT_REASONS);
+
+/**
+ * Recognition points: an append-only ledger (a trigger refuses UPDATE and DELETE), never a counter.
+ * A person's points are the sum of their entries; a correction is a new entry.
+ */
+export const pointEntries = pgTable(
+	'point_entries',
+	{
+		id: bigserial({ mode: 'number' }).primaryKey(),
+		personId: uuid()
+			.notNull()
+			.references(() => people.id, { onDelete: 'restrict' }),
+		ideaId: uuid().references(() => ideas.id, { onDelete: 'restrict' }),
+		reason: pointReasonEnum().notNull(),
+		points: integer().notNull(),
+		note: text(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('point_entries_person_idx').on(t.personId, t.createdAt),
+		// An idea earns each kind of points once (corrections aside).
+		uniqueIndex('point_entries_idea_reason_idx')
+			.on(t.ideaId, t.reason)
+			.where(sql`${t.reason} <> 'correction'`)
+	]
+);
+
+/** A manager's short thank-you to an idea's author. */
+export const thanks = pgTable(
+	'thanks',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		ideaId: uuid()
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		fromPersonId: uuid()
+			.notNull()
+			.references(() => people.id, { onDelete: 'restrict' }),
+		toPersonId: uuid()
+			.notNull()
+			.references(() => people.id, { onDelete: 'restrict' }),
+		message: text().notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		check('thanks_message_length', sql`length(${t.message}) between 1 and 280`),
+		index('thanks_to_idx').on(t.toPersonId, t.createdAt)
 	]
 );
 

@@ -3,7 +3,8 @@ import type { BenefitType, IdeaStatus } from '../../domain/ideas';
 import type { DatabaseOrTransaction } from '../db';
 import { AUTHOR_MESSAGES } from '../ideas/decide';
 import { notify } from '../notify/notify';
-import { comments, ideaEvents, ideaPhotos, ideas, votes } from '../db/schema';
+import { comments, ideaEvents, ideaPhotos, ideas, thanks, votes } from '../db/schema';
+import { awardPoints } from '../recognition/points';
 
 /** A small drawing of a tool shadow board, so the demo shows an idea with a photo. */
 const SHADOW_BOARD_PNG = Buffer.from(
@@ -274,6 +275,22 @@ export async function seedDemoIdeas(
 			}
 		}
 		await tx.insert(ideaEvents).values(events);
+		const credited = { id: idea.id, authorId: ids.person(demo.author) };
+		await awardPoints(tx, credited, 'submitted', { now: submittedAt });
+		if (wasAccepted) await awardPoints(tx, credited, 'accepted', { now: decidedAt });
+		if (demo.status === 'implemented') {
+			await awardPoints(tx, credited, 'implemented', {
+				realisedSavings: demo.realisedSavings ?? null,
+				now
+			});
+			await tx.insert(thanks).values({
+				ideaId: idea.id,
+				fromPersonId: decider ?? ids.person(demo.author),
+				toPersonId: ids.person(demo.author),
+				message: 'Thank you — small change, big difference on the line.',
+				createdAt: now
+			});
+		}
 		if (demo.status !== 'awaiting_decision') {
 			await notify(
 				tx,

@@ -21,6 +21,8 @@ export interface IdeaCard {
 	hasPhoto: boolean;
 	targetDate: string | null;
 	ownerName: string | null;
+	implementedAt: Date | null;
+	realisedSavings: number | null;
 }
 
 const owners = alias(people, 'owners');
@@ -43,7 +45,9 @@ export function selectIdeaCards() {
 			commentCount: ideas.commentCount,
 			hasPhoto: sql<boolean>`exists (select 1 from ${ideaPhotos} where ${ideaPhotos.ideaId} = ${ideas.id})`,
 			targetDate: ideas.targetDate,
-			ownerName: owners.displayName
+			ownerName: owners.displayName,
+			implementedAt: ideas.implementedAt,
+			realisedSavings: ideas.realisedSavings
 		})
 		.from(ideas)
 		.innerJoin(people, eq(people.id, ideas.authorId))

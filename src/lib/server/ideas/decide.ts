@@ -8,6 +8,7 @@ import { db, type DatabaseOrTransaction } from '../db';
 import { ideaEvents, ideas, people, type Idea } from '../db/schema';
 import { recordDecision, recordImplementation } from '../insights/rollups';
 import { notify } from '../notify/notify';
+import { awardPoints } from '../recognition/points';
 import { getOrganisationSettings } from '../org/settings';
 import { canDecideIdea, type Viewer } from './access';
 import { findIdea, loadAccessContext } from './load';
@@ -70,7 +71,7 @@ export async function decideIdea(
 			const current = (await findIdea(tx, ideaId))!;
 			return reject({ form: await describeOvertaken(tx, current) }, 409);
 		}
-		await recordRollups(tx, idea, input, now, settings.timeZone);
+		await recordConsequences(tx, idea, input, now, settings.timeZone);
 		await tx.insert(ideaEvents).values({
 			ideaId,
 			actorId: viewer.id,
@@ -109,8 +110,8 @@ export async function decideIdea(
 	});
 }
 
-/** Decisions and implementations feed HR's figures, in the same transaction. */
-async function recordRollups(
+/** Decisions and implementations feed HR's figures and the author's points, in the same transaction. */
+async function recordConsequences(
 	tx: DatabaseOrTransaction,
 	idea: Idea,
 	input: DecisionInput,
@@ -124,7 +125,9 @@ async function recordRollups(
 			{ decidedAt: now, isAccepted: input.to === 'accepted' },
 			timeZone
 		);
+		if (input.to === 'accepted') await awardPoints(tx, idea, 'accepted', { now });
 	} else if (input.to === 'implemented') {
+		await awardPoints(tx, idea, 'implemented', { realisedSavings: input.realisedSavings, now });
 		await recordImplementation(
 			tx,
 			idea,

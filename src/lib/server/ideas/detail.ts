@@ -11,6 +11,7 @@ import {
 	ideas,
 	people,
 	teams,
+	thanks,
 	votes,
 	type Idea
 } from '../db/schema';
@@ -39,7 +40,8 @@ export interface IdeaDetail {
 		note: string | null;
 	}[];
 	comments: { id: string; authorName: string; body: string; createdAt: Date; isOwn: boolean }[];
-	can: { vote: boolean; comment: boolean; edit: boolean; decide: boolean };
+	can: { vote: boolean; comment: boolean; edit: boolean; decide: boolean; thank: boolean };
+	thanks: { id: string; fromName: string; message: string; createdAt: Date }[];
 	/** The moves the viewer may make as a deciding manager. */
 	decisions: TransitionRule[];
 	/** People who may be named to implement it (when the viewer can accept it). */
@@ -126,8 +128,20 @@ export async function getIdeaDetail(
 			edit:
 				idea.authorId === viewer.id &&
 				(idea.status === 'awaiting_decision' || idea.status === 'needs_info'),
-			decide: canDecide && isOpen(idea.status)
+			decide: canDecide && isOpen(idea.status),
+			thank: canDecide
 		},
+		thanks: await db
+			.select({
+				id: thanks.id,
+				fromName: people.displayName,
+				message: thanks.message,
+				createdAt: thanks.createdAt
+			})
+			.from(thanks)
+			.innerJoin(people, eq(people.id, thanks.fromPersonId))
+			.where(eq(thanks.ideaId, ideaId))
+			.orderBy(asc(thanks.createdAt)),
 		decisions,
 		ownerCandidates
 	};

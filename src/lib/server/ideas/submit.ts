@@ -6,6 +6,7 @@ import { db } from '../db';
 import { ideaEvents, ideaPhotos, ideas, teams } from '../db/schema';
 import { notify } from '../notify/notify';
 import { recordSubmission } from '../insights/rollups';
+import { awardPoints } from '../recognition/points';
 import { getOrganisationSettings } from '../org/settings';
 import type { Viewer } from './access';
 import { checkPhoto } from './photos';
@@ -71,6 +72,7 @@ export async function submitIdea(
 			},
 			settings.timeZone
 		);
+		await awardPoints(tx, { id: idea.id, authorId: author.id }, 'submitted', { now });
 		await tx.insert(ideaEvents).values({
 			ideaId: idea.id,
 			actorId: author.id,

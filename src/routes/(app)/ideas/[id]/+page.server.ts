@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { suggestedTargetDate } from '$lib/domain/deadline';
-import { commentSchema } from '$lib/domain/schemas';
+import { commentSchema, thanksSchema } from '$lib/domain/schemas';
 import { parseInput } from '$lib/domain/validation';
 import { requireUser } from '$lib/server/auth/guards';
 import { invalid, readForm } from '$lib/server/form';
@@ -8,6 +8,7 @@ import { addComment, deleteComment } from '$lib/server/ideas/comments';
 import { handleDecisionForm } from '$lib/server/decision-action';
 import { getIdeaDetail } from '$lib/server/ideas/detail';
 import { castVote } from '$lib/server/ideas/vote';
+import { sendThanks } from '$lib/server/recognition/thanks';
 import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,6 +48,15 @@ export const actions: Actions = {
 		const deleted = await deleteComment(user, commentId);
 		if (!deleted.ok) return invalid(deleted.errors, {}, deleted.status);
 		redirect(303, `${url.pathname}#comments`);
+	},
+	thank: async ({ params, request, url }) => {
+		const user = requireUser();
+		const values = readForm(await request.formData(), ['message']);
+		const parsed = parseInput(thanksSchema, values);
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		const sent = await sendThanks(user, params.id, parsed.value.message);
+		if (!sent.ok) return invalid(sent.errors, values, sent.status);
+		redirect(303, `${url.pathname}#thanks`);
 	},
 	decide: async ({ request, url }) => {
 		const user = requireUser();

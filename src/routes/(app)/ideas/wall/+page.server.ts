@@ -1,0 +1,8 @@
+import { requireUser } from '$lib/server/auth/guards';
+import { getTeamWall } from '$lib/server/recognition/wall';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const user = requireUser();
+	return { wall: await getTeamWall(user) };
+};
