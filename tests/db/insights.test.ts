@@ -61,7 +61,7 @@ describe('the HR dashboard', () => {
 			now
 		});
 		expect(dashboard?.isSuppressed).toBe(false);
-		const figures = dashboard!.figures;
+		const figures = dashboard!.figures!;
 		expect(figures).toMatchObject({ submitted: 4, decided: 3, backlog: 1, overdue: 0 });
 		expect(dashboard!.scope.people).toBe(13);
 		expect(figures.participationRate).toBe(3 / 13);
@@ -85,8 +85,8 @@ describe('the HR dashboard', () => {
 		expect(dashboard.rows.map((row) => row.label)).toEqual(['Big line']);
 		expect(dashboard.other).toMatchObject({ label: 'Other teams', people: 5, groupCount: 3 });
 		expect(dashboard.other?.figures.submitted).toBe(2);
+		// Only teams HR may open alone are judged quiet; the small lines are never singled out.
 		expect(dashboard.quietTeams.map((team) => team.label)).toEqual(['Plant › Big line']);
-		expect(dashboard.quietSmallTeams).toBe(1);
 
 		const csv = teamTableCsv(dashboard);
 		const lines = csv.trim().split('\r\n');
@@ -107,10 +107,34 @@ describe('the HR dashboard', () => {
 			period: { from: '2026-01-01', to: new Date().toISOString().slice(0, 10) }
 		}))!;
 		expect(dashboard.isSuppressed).toBe(true);
+		// Nothing about the small team leaves the server, not even in the page's data.
+		expect(dashboard).toMatchObject({
+			figures: null,
+			previousFigures: null,
+			weeks: [],
+			rows: [],
+			other: null
+		});
+		expect(dashboard.benefits).toEqual([]);
 		expect(teamTableCsv(dashboard).trim().split('\r\n')).toHaveLength(1);
 		expect(weeklySeriesCsv(dashboard).trim().split('\r\n')).toEqual([
 			'Week starting,Submitted,Decided,Implemented,Decided on time'
 		]);
+	});
+
+	it('refuses a team that could be subtracted from its parent’s view, though it has 5 people', async () => {
+		const org = await makeOrganisation();
+		const sub = await makeTeam('Sub line', org.small.id);
+		await Promise.all(Array.from({ length: 5 }, () => makePerson({ teamId: sub.id })));
+		const period = { from: '2026-01-01', to: new Date().toISOString().slice(0, 10) };
+		const plant = (await loadDashboard({ teamId: org.plant.id, period }))!;
+		// Big (8) and Small (3 + 5 = 8) tie; the tiny line (1) and the plant's manager (1) are too few
+		// together, so the first of the tie joins them.
+		expect(plant.rows.map((row) => row.label)).toEqual(['Small line']);
+		const small = (await loadDashboard({ teamId: org.small.id, period }))!;
+		expect(small.isSuppressed).toBe(false);
+		// Small line = Sub line (5) + its own 3: showing Sub line would reveal those 3.
+		expect((await loadDashboard({ teamId: sub.id, period }))!.isSuppressed).toBe(true);
 	});
 
 	it('answers an unknown team with nothing', async () => {

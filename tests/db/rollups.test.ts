@@ -111,6 +111,8 @@ describe('rollups', () => {
 
 		for (let step = 0; step < 160; step++) {
 			now = new Date(now.getTime() + (1 + Math.floor(random() * 30)) * HOUR_MS);
+			// Halfway, the organisation moves its time zone: every local day shifts.
+			if (step === 80) await updateOrganisationSettings({ timeZone: 'Asia/Tokyo' });
 			const roll = random();
 			if (roll < 0.3 || ideaIds.length === 0) {
 				const benefitType = pick(['safety', 'quality', 'cost', 'time'] as const);
@@ -138,6 +140,13 @@ describe('rollups', () => {
 			} else if (idea.status === 'awaiting_decision') {
 				const to = pick(['accepted', 'rejected', 'needs_info'] as const);
 				await decideIdea(manager, ideaId, decision({ to, ownerId: idea.authorId }), now);
+			} else if (idea.status === 'needs_info' && random() < 0.3) {
+				await decideIdea(
+					manager,
+					ideaId,
+					decision({ to: 'rejected', expectedStatus: 'needs_info' }),
+					now
+				);
 			} else if (idea.status === 'needs_info') {
 				const author = authors.find((person) => person.id === idea.authorId)!;
 				const benefitType = pick(['safety', 'quality', 'cost', 'time'] as const);

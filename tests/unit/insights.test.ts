@@ -172,3 +172,22 @@ describe('the dashboard’s URL', () => {
 		expect(parse('sort=drop table').sort).toBe('submitted');
 	});
 });
+
+describe('which teams HR may open on their own', () => {
+	it('allows a team only where its parent’s breakdown shows it, so no two views can be subtracted', async () => {
+		const { viewableTeamIds } = await import('../../src/lib/domain/insights');
+		const teams = [
+			{ id: 'plant', parentId: null, people: 1 },
+			{ id: 'line1', parentId: 'plant', people: 8 },
+			{ id: 'line2', parentId: 'plant', people: 4 },
+			{ id: 'line2a', parentId: 'line2', people: 6 },
+			{ id: 'store', parentId: null, people: 12 },
+			{ id: 'office', parentId: null, people: 4 }
+		];
+		// Top level: plant (19), store (12), office (4) → office merges with the smallest shown (store).
+		// Under plant: line1 (8), line2 (10), plant directly (1) → the direct row merges with line1.
+		// Under line2: line2a (6) and line2's own 4 people → showing line2a would reveal those 4 as
+		// line2 − line2a, so line2a joins them and cannot be opened alone.
+		expect([...viewableTeamIds(teams)].sort()).toEqual(['line2', 'plant']);
+	});
+});

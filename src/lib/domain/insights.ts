@@ -223,6 +223,7 @@ export const FIGURE_KEYS = [
 	'decisionTimeP90Days',
 	'onTimeRate',
 	'implementationRateOfAccepted',
+	'implementationRateOfSubmitted',
 	'backlog',
 	'overdue',
 	'realisedSavings',
@@ -243,6 +244,8 @@ export interface InsightsQuery {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_CUSTOM_DAYS = 3 * 366;
+/** Teian keeps no figures from before this day; it also keeps date arithmetic far from year 0. */
+const EARLIEST_DAY = '2000-01-01';
 
 function isRealDay(value: string | null): value is string {
 	return (
@@ -257,7 +260,9 @@ export function parseInsightsQuery(params: URLSearchParams, today: string): Insi
 	const errors: Record<string, string> = {};
 	const requested = params.get('period') ?? '13w';
 	let preset: PeriodPreset =
-		requested in PERIOD_PRESETS || requested === 'custom' ? (requested as PeriodPreset) : '13w';
+		Object.hasOwn(PERIOD_PRESETS, requested) || requested === 'custom'
+			? (requested as PeriodPreset)
+			: '13w';
 	let period = lastWeeks(today, PERIOD_PRESETS[preset === 'custom' ? '13w' : preset]);
 	if (preset === 'custom') {
 		const from = params.get('from');
@@ -265,7 +270,10 @@ export function parseInsightsQuery(params: URLSearchParams, today: string): Insi
 		if (!isRealDay(from)) errors.from = 'Enter the first day as a date.';
 		if (!isRealDay(to)) errors.to = 'Enter the last day as a date.';
 		if (isRealDay(from) && isRealDay(to)) {
-			if (from > to) errors.to = 'The last day must not come before the first.';
+			if (from < EARLIEST_DAY) errors.from = `Choose a day from ${EARLIEST_DAY} on.`;
+			else if (to > today)
+				errors.to = 'Choose today or an earlier day: the future has no figures yet.';
+			else if (from > to) errors.to = 'The last day must not come before the first.';
 			else if (periodDays({ from, to }) > MAX_CUSTOM_DAYS)
 				errors.to = 'Choose at most three years.';
 			else period = { from, to };
@@ -346,7 +354,7 @@ export const FIGURE_DEFINITIONS: Record<FigureKey, FigureDefinition> = {
 		format: 'rate',
 		better: 'higher',
 		definition:
-			'Ideas decided by their deadline ÷ ideas whose deadline fell in the period. Teian’s aspiration is 95%.'
+			'Ideas decided by their deadline ÷ ideas whose deadline fell in the period, up to yesterday (today’s can still be met). Teian’s aspiration is 95%.'
 	},
 	implementationRateOfAccepted: {
 		label: 'Implementation rate',
@@ -354,11 +362,18 @@ export const FIGURE_DEFINITIONS: Record<FigureKey, FigureDefinition> = {
 		better: 'higher',
 		definition: 'Ideas implemented in the period ÷ ideas accepted in the period.'
 	},
+	implementationRateOfSubmitted: {
+		label: 'Implemented of submitted',
+		format: 'rate',
+		better: 'higher',
+		definition: 'Ideas implemented in the period ÷ ideas submitted in the period.'
+	},
 	backlog: {
 		label: 'Awaiting decision now',
 		format: 'count',
 		better: 'lower',
-		definition: 'Ideas waiting for a decision right now, whatever the period.'
+		definition:
+			'Ideas waiting for a decision right now, also those waiting for the author’s answer, whatever the period.'
 	},
 	overdue: {
 		label: 'Overdue now',
@@ -415,4 +430,53 @@ export function describeChange(
 		text: `${isUp ? '▲' : '▼'} ${amount} vs the previous period`,
 		tone: isUp === (definition.better === 'higher') ? 'good' : 'bad'
 	};
+}
+
+/**
+ * The teams HR may look at on their own, decided once for the whole tree so no view can be
+ * subtracted from another: top-down, a team is viewable only when its parent's protected breakdown
+ * (its sub-teams plus its own direct members, under protectSmallGroups) shows it as a row of its own.
+ * `people` is a team's active direct members.
+ */
+export function viewableTeamIds(
+	teams: readonly { id: string; parentId: string | null; people: number }[]
+): Set<string> {
+	const childrenOf = new Map<string | null, typeof teams>();
+	for (const team of teams) {
+		childrenOf.set(team.parentId, [...(childrenOf.get(team.parentId) ?? []), team]);
+	}
+	const subtreePeople = new Map<string, number>();
+	const countPeople = (team: (typeof teams)[number]): number => {
+		const cached = subtreePeople.get(team.id);
+		if (cached !== undefined) return cached;
+		const total =
+			team.people +
+			(childrenOf.get(team.id) ?? []).reduce((sum, child) => sum + countPeople(child), 0);
+		subtreePeople.set(team.id, total);
+		return total;
+	};
+	const viewable = new Set<string>();
+	const visit = (parent: (typeof teams)[number] | null) => {
+		const rows: GroupRow<null>[] = (childrenOf.get(parent?.id ?? null) ?? []).map((child) => ({
+			key: child.id,
+			label: child.id,
+			counts: { ...emptyCounts(), people: countPeople(child) },
+			extra: null
+		}));
+		if (parent) {
+			rows.push({
+				key: '',
+				label: '',
+				counts: { ...emptyCounts(), people: parent.people },
+				extra: null
+			});
+		}
+		for (const row of protectSmallGroups(rows).shown) {
+			if (!row.key) continue;
+			viewable.add(row.key);
+			visit(teams.find((team) => team.id === row.key)!);
+		}
+	};
+	visit(null);
+	return viewable;
 }

@@ -6,7 +6,8 @@ import { getOrganisationSettings } from '../org/settings';
 import { selectIdeaCards, type IdeaCard } from './cards';
 import { loadHierarchy, routeIdea } from './routing';
 
-export interface OverdueIdea extends IdeaCard {
+/** What HR sees of an overdue idea: no author, only the process that is late. */
+export interface OverdueIdea extends Pick<IdeaCard, 'id' | 'title' | 'status' | 'teamName'> {
 	deadline: DeadlineState;
 	/** Who should have decided, and who it has escalated to. */
 	deciderNames: string[];
@@ -35,7 +36,10 @@ export async function listOverdueIdeas(now = new Date()): Promise<OverdueIdea[]>
 	return rows.map((row) => {
 		const route = routeIdea(hierarchy, row);
 		return {
-			...row,
+			id: row.id,
+			title: row.title,
+			status: row.status,
+			teamName: row.teamName,
 			deadline: deadlineState(row.decisionDueAt, now, settings.timeZone),
 			deciderNames: nameAll(route.deciders),
 			escalationNames: nameAll(route.escalation)

@@ -33,7 +33,8 @@ function countsFor(map: Map<string, FigureCounts>, key: string): FigureCounts {
 export async function countByGroup(
 	groups: TeamGroups,
 	period: Period,
-	now: Date
+	now: Date,
+	today: string
 ): Promise<Map<string, FigureCounts>> {
 	const result = new Map<string, FigureCounts>();
 	if (groups.size === 0) return result;
@@ -54,7 +55,8 @@ export async function countByGroup(
 		db,
 		sql`select g.group_key, sum(s.submitted)::int as submitted, sum(s.decided)::int as decided,
 			sum(s.accepted)::int as accepted, sum(s.implemented)::int as implemented,
-			sum(s.due)::int as due, sum(s.due_met)::int as due_met,
+			sum(s.due) filter (where s.day < ${today}::date)::int as due,
+			sum(s.due_met) filter (where s.day < ${today}::date)::int as due_met,
 			sum(s.votes + s.comments)::int as engagement, sum(s.realised_savings) as realised_savings
 		from team_daily_stats s join ${g} on g.team_id = s.team_id
 		where s.day between ${period.from}::date and ${period.to}::date
@@ -66,8 +68,9 @@ export async function countByGroup(
 			decided: row.decided,
 			accepted: row.accepted,
 			implemented: row.implemented,
-			due: row.due,
-			dueMet: row.due_met,
+			// Only deadlines already behind us count: today's may still be met.
+			due: row.due ?? 0,
+			dueMet: row.due_met ?? 0,
 			engagement: row.engagement,
 			realisedSavings: Number(row.realised_savings)
 		});
@@ -90,8 +93,11 @@ export async function countByGroup(
 
 	const participants = await selectRows<{ group_key: string; participants: number }>(
 		db,
+		// Only people still active count (never more participants than people): the ones who left
+		// or were deactivated are in neither the numerator nor the denominator.
 		sql`select g.group_key, count(distinct w.person_id)::int as participants
 		from team_weekly_submitters w join ${g} on g.team_id = w.team_id
+		join people p on p.id = w.person_id and p.deactivated_at is null
 		where w.week_start between ${firstWeek}::date and ${period.to}::date
 		group by g.group_key`
 	);
@@ -111,7 +117,7 @@ export async function countByGroup(
 		sql`select g.group_key, count(*)::int as backlog,
 			count(*) filter (where i.decision_due_at < ${now.toISOString()}::timestamptz)::int as overdue
 		from ideas i join ${g} on g.team_id = i.team_id
-		where i.status = 'awaiting_decision'
+		where i.status in ('awaiting_decision', 'needs_info')
 		group by g.group_key`
 	);
 	for (const row of backlog) {
@@ -119,6 +125,9 @@ export async function countByGroup(
 	}
 	return result;
 }
+
+/** More weeks than any period the dashboard accepts (three years). */
+const MAX_WEEKS = 160;
 
 export interface WeekCounts {
 	weekStart: string;
@@ -130,7 +139,11 @@ export interface WeekCounts {
 }
 
 /** Submitted, decided and implemented per week (and deadlines met per deadline week). */
-export async function countByWeek(teamIds: string[], period: Period): Promise<WeekCounts[]> {
+export async function countByWeek(
+	teamIds: string[],
+	period: Period,
+	today: string
+): Promise<WeekCounts[]> {
 	if (teamIds.length === 0) return [];
 	const rows = await selectRows<{
 		week_start: string;
@@ -143,7 +156,9 @@ export async function countByWeek(teamIds: string[], period: Period): Promise<We
 		db,
 		sql`select to_char(date_trunc('week', s.day), 'YYYY-MM-DD') as week_start,
 			sum(s.submitted)::int as submitted, sum(s.decided)::int as decided,
-			sum(s.implemented)::int as implemented, sum(s.due)::int as due, sum(s.due_met)::int as due_met
+			sum(s.implemented)::int as implemented,
+			coalesce(sum(s.due) filter (where s.day < ${today}::date), 0)::int as due,
+			coalesce(sum(s.due_met) filter (where s.day < ${today}::date), 0)::int as due_met
 		from team_daily_stats s
 		where s.team_id = any(string_to_array(${teamIds.join(',')}, ',')::uuid[])
 			and s.day between ${period.from}::date and ${period.to}::date
@@ -152,11 +167,14 @@ export async function countByWeek(teamIds: string[], period: Period): Promise<We
 	const byWeek = new Map(rows.map((row) => [row.week_start, row]));
 	// Every week of the period, also the empty ones, so charts and CSV have no gaps.
 	const weeks: WeekCounts[] = [];
-	for (
-		let week = weekStartOf(period.from);
-		week <= period.to;
-		week = new Date(Date.parse(week) + 7 * 86_400_000).toISOString().slice(0, 10)
-	) {
+	const weekCount = Math.ceil(
+		(Date.parse(period.to) - Date.parse(weekStartOf(period.from)) + 86_400_000) / (7 * 86_400_000)
+	);
+	// Counted, not compared as text: a bounded loop whatever dates arrive.
+	for (let index = 0; index < Math.min(weekCount, MAX_WEEKS); index++) {
+		const week = new Date(Date.parse(weekStartOf(period.from)) + index * 7 * 86_400_000)
+			.toISOString()
+			.slice(0, 10);
 		const row = byWeek.get(week);
 		weeks.push({
 			weekStart: week,

@@ -7,6 +7,7 @@ import {
 	previousPeriod,
 	protectSmallGroups,
 	ratio,
+	viewableTeamIds,
 	type Figures,
 	type GroupRow,
 	type Period
@@ -45,17 +46,20 @@ export interface WeekPoint {
 export interface Dashboard {
 	scope: { teamId: string | null; label: string; people: number };
 	breadcrumbs: { teamId: string | null; label: string }[];
-	/** The whole scope covers fewer than MIN_GROUP_SIZE people: no figure is shown. */
+	/**
+	 * The scope covers fewer than MIN_GROUP_SIZE people, or could be subtracted from a view that is
+	 * shown: then no figure leaves the server (figures are null, lists empty).
+	 */
 	isSuppressed: boolean;
 	period: Period;
 	previous: Period;
-	figures: Figures;
-	previousFigures: Figures;
+	figures: Figures | null;
+	previousFigures: Figures | null;
 	weeks: WeekPoint[];
 	benefits: { benefitType: string; submitted: number }[];
 	quietTeams: { teamId: string; label: string; people: number }[];
-	/** Quiet teams too small to name. */
-	quietSmallTeams: number;
+	/** The teams HR may open on their own: the only ones offered as filters. */
+	viewableTeams: { teamId: string; label: string }[];
 	rows: TeamRow[];
 	other: { label: string; people: number; groupCount: number; figures: Figures } | null;
 	isRestSuppressed: boolean;
@@ -77,33 +81,39 @@ export async function loadDashboard(request: {
 	const root = request.teamId ? tree.find((team) => team.id === request.teamId) : undefined;
 	if (request.teamId && !root) return null;
 
+	const viewable = viewableTeamIds(
+		tree.map((team) => ({ id: team.id, parentId: team.parentId, people: team.memberCount }))
+	);
 	const scopeTeams = root ? subtreeOf(tree, root) : tree;
 	const scopeIds = scopeTeams.map((team) => team.id);
 	const days = periodDays(request.period);
+	const today = localDate(now, settings.timeZone);
 	const previous = previousPeriod(request.period);
 
 	const breakdown = breakdownGroups(tree, root);
 	const scopeGroups: TeamGroups = new Map(scopeIds.map((id) => [id, 'scope']));
 	const [current, before, byRow, weeks, benefits] = await Promise.all([
-		countByGroup(scopeGroups, request.period, now),
-		countByGroup(scopeGroups, previous, now),
-		countByGroup(breakdown.groups, request.period, now),
-		countByWeek(scopeIds, request.period),
+		countByGroup(scopeGroups, request.period, now, today),
+		countByGroup(scopeGroups, previous, now, today),
+		countByGroup(breakdown.groups, request.period, now, today),
+		countByWeek(scopeIds, request.period, today),
 		countByBenefit(scopeIds, request.period)
 	]);
 	const scopeCounts = current.get('scope') ?? emptyCounts();
-	const isSuppressed = scopeCounts.people < MIN_GROUP_SIZE;
+	const isSuppressed =
+		scopeCounts.people < MIN_GROUP_SIZE || (root !== undefined && !viewable.has(root.id));
 
 	const rows: GroupRow<{ teamId: string | null; hasSubTeams: boolean }>[] = breakdown.rows.map(
 		(row) => ({ ...row, counts: byRow.get(row.key) ?? emptyCounts() })
 	);
 	const protectedRows = protectSmallGroups(rows);
 	const quiet = await quietTeams(
-		scopeTeams,
+		tree,
+		scopeTeams.filter((team) => viewable.has(team.id) && team.id !== root?.id),
 		localDate(new Date(now.getTime() - QUIET_DAYS * 86_400_000), settings.timeZone)
 	);
 
-	return {
+	const base = {
 		scope: {
 			teamId: root?.id ?? null,
 			label: root ? displayTeamPath(root.path) : settings.name,
@@ -123,6 +133,26 @@ export async function loadDashboard(request: {
 		isSuppressed,
 		period: request.period,
 		previous,
+		viewableTeams: tree
+			.filter((team) => viewable.has(team.id))
+			.map((team) => ({ teamId: team.id, label: displayTeamPath(team.path) }))
+	};
+	if (isSuppressed) {
+		return {
+			...base,
+			scope: { ...base.scope, people: 0 },
+			figures: null,
+			previousFigures: null,
+			weeks: [],
+			benefits: [],
+			quietTeams: [],
+			rows: [],
+			other: null,
+			isRestSuppressed: true
+		};
+	}
+	return {
+		...base,
 		figures: deriveFigures(scopeCounts, days),
 		previousFigures: deriveFigures(before.get('scope') ?? emptyCounts(), days),
 		weeks: weeks.map((week) => ({
@@ -133,8 +163,7 @@ export async function loadDashboard(request: {
 			onTimeRate: ratio(week.dueMet, week.due)
 		})),
 		benefits,
-		quietTeams: quiet.named,
-		quietSmallTeams: quiet.smallCount,
+		quietTeams: quiet,
 		rows: protectedRows.shown.map((row) => ({
 			key: row.key,
 			label: row.label,
@@ -192,21 +221,20 @@ function breakdownGroups(tree: TeamNode[], root: TeamNode | undefined) {
 	return { groups, rows };
 }
 
-/** Teams with no idea in 30 days; only teams of at least MIN_GROUP_SIZE people are named. */
-async function quietTeams(scopeTeams: TeamNode[], since: string) {
+/**
+ * Viewable teams with no idea submitted anywhere in their subtree since the given day. Only teams
+ * HR may open on their own are judged, so quietness never singles out a small group.
+ */
+async function quietTeams(tree: TeamNode[], candidates: TeamNode[], since: string) {
 	const quietIds = await listTeamsWithoutIdeasSince(
-		scopeTeams.filter((team) => team.memberCount > 0).map((team) => team.id),
+		tree.map((team) => team.id),
 		since
 	);
-	const quiet = scopeTeams.filter((team) => quietIds.has(team.id));
-	return {
-		named: quiet
-			.filter((team) => team.memberCount >= MIN_GROUP_SIZE)
-			.map((team) => ({
-				teamId: team.id,
-				label: displayTeamPath(team.path),
-				people: team.memberCount
-			})),
-		smallCount: quiet.filter((team) => team.memberCount < MIN_GROUP_SIZE).length
-	};
+	return candidates
+		.filter((team) => subtreeOf(tree, team).every((member) => quietIds.has(member.id)))
+		.map((team) => ({
+			teamId: team.id,
+			label: displayTeamPath(team.path),
+			people: subtreeOf(tree, team).reduce((sum, member) => sum + member.memberCount, 0)
+		}));
 }

@@ -1,4 +1,5 @@
 import { db } from '../db';
+import { rebuildRollups } from '../insights/rollups';
 import { organisationSettings, type OrganisationSettings } from '../db/schema';
 
 type EditableSettings = Pick<
@@ -19,12 +20,24 @@ export async function getOrganisationSettings(): Promise<EditableSettings> {
 	return row ?? DEFAULT_SETTINGS;
 }
 
+/**
+ * Saves the settings. A new time zone moves every local day and week HR's rollups are keyed by, so
+ * they are rebuilt in the same transaction.
+ */
 export async function updateOrganisationSettings(
 	input: Partial<EditableSettings>,
 	now = new Date()
 ): Promise<void> {
-	await db
-		.insert(organisationSettings)
-		.values({ ...DEFAULT_SETTINGS, ...input, id: 1, updatedAt: now })
-		.onConflictDoUpdate({ target: organisationSettings.id, set: { ...input, updatedAt: now } });
+	await db.transaction(async (tx) => {
+		const [before] = await tx
+			.select({ timeZone: organisationSettings.timeZone })
+			.from(organisationSettings)
+			.for('update');
+		await tx
+			.insert(organisationSettings)
+			.values({ ...DEFAULT_SETTINGS, ...input, id: 1, updatedAt: now })
+			.onConflictDoUpdate({ target: organisationSettings.id, set: { ...input, updatedAt: now } });
+		const timeZoneBefore = before?.timeZone ?? DEFAULT_SETTINGS.timeZone;
+		if (input.timeZone && input.timeZone !== timeZoneBefore) await rebuildRollups(tx);
+	});
 }

@@ -5,7 +5,6 @@ import { requireRole } from '$lib/server/auth/guards';
 import { loadDashboard } from '$lib/server/insights/dashboard';
 import { sortTeamRows } from '$lib/server/insights/team-table';
 import { getOrganisationSettings } from '$lib/server/org/settings';
-import { listTeamTree } from '$lib/server/org/teams';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -16,7 +15,6 @@ export const load: PageServerLoad = async ({ url }) => {
 	if (!dashboard) error(404, 'There is no such team.');
 	return {
 		query,
-		dashboard: { ...dashboard, rows: sortTeamRows(dashboard.rows, query.sort, query.direction) },
-		teams: (await listTeamTree()).map((team) => ({ id: team.id, path: team.path }))
+		dashboard: { ...dashboard, rows: sortTeamRows(dashboard.rows, query.sort, query.direction) }
 	};
 };
