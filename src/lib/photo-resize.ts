@@ -1,15 +1,14 @@
 import { PHOTO_MAX_EDGE_PX } from './domain/ideas';
 
 /**
- * Shrinks a phone photo in the browser to at most 1600 px on its longer side (JPEG), so uploads are
- * quick on a shop-floor connection. Returns the original file when it is already small enough or
- * the browser cannot decode it (the server then checks it as sent).
+ * Re-draws a phone photo in the browser at most 1600 px on its longer side (JPEG), so uploads are
+ * quick on a shop-floor connection and carry no camera metadata (GPS position, device). Returns the
+ * original file when the browser cannot decode it (the server then checks it as sent).
  */
 export async function resizePhoto(file: File): Promise<File> {
 	try {
 		const bitmap = await createImageBitmap(file);
 		const scale = Math.min(1, PHOTO_MAX_EDGE_PX / Math.max(bitmap.width, bitmap.height));
-		if (scale === 1 && file.size < 1024 * 1024) return file;
 		const canvas = document.createElement('canvas');
 		canvas.width = Math.round(bitmap.width * scale);
 		canvas.height = Math.round(bitmap.height * scale);

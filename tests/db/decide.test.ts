@@ -274,6 +274,25 @@ describe('deciding an idea', () => {
 		expect((await getIdeaDetail(viewer(sam), ideaId))?.idea.id).toBe(ideaId);
 	});
 
+	it('refuses a decision on a version of the idea the manager has not seen', async () => {
+		const { yuki, aiko } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		const [seen] = await db.select().from(ideas).where(eq(ideas.id, ideaId));
+		await editIdea(
+			viewer(yuki),
+			ideaId,
+			ideaInput(yuki.homeTeamId, { proposal: 'Something else entirely.' }),
+			new Date(Date.now() + 1000)
+		);
+		const onOldText = await decideIdea(
+			viewer(aiko, [...MANAGER]),
+			ideaId,
+			decision({ to: 'rejected', note: 'No.', expectedUpdatedAt: seen.updatedAt.toISOString() })
+		);
+		expect(onOldText).toMatchObject({ ok: false, status: 409 });
+		expect(await statusOf(ideaId)).toBe('awaiting_decision');
+	});
+
 	it('writes every edit to the audit trail, saying what changed', async () => {
 		const { yuki } = await makePlant();
 		const ideaId = await submitTestIdea(yuki);

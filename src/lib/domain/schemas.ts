@@ -248,7 +248,17 @@ export const decisionSchema = v.object({
 			'Enter a real date.'
 		)
 	),
-	realisedSavings: moneyField('the realised savings')
+	realisedSavings: moneyField('the realised savings'),
+	/** When the idea was last changed as the manager saw it: a decision is on what was read. */
+	expectedUpdatedAt: v.optional(
+		v.pipe(
+			v.string(),
+			v.check(
+				(value) => value === '' || !Number.isNaN(Date.parse(value)),
+				'Reload the idea and decide again.'
+			)
+		)
+	)
 });
 export type DecisionInput = v.InferOutput<typeof decisionSchema>;
 export const DECISION_FIELDS = [
@@ -257,7 +267,8 @@ export const DECISION_FIELDS = [
 	'note',
 	'ownerId',
 	'targetDate',
-	'realisedSavings'
+	'realisedSavings',
+	'expectedUpdatedAt'
 ] as const;
 
 /** The feed's filters from the URL: anything unknown falls back to the default, never an error. */

@@ -23,6 +23,7 @@ export interface IdeaCard {
 	ownerName: string | null;
 	implementedAt: Date | null;
 	realisedSavings: number | null;
+	updatedAt: Date;
 }
 
 const owners = alias(people, 'owners');
@@ -47,7 +48,8 @@ export function selectIdeaCards() {
 			targetDate: ideas.targetDate,
 			ownerName: owners.displayName,
 			implementedAt: ideas.implementedAt,
-			realisedSavings: ideas.realisedSavings
+			realisedSavings: ideas.realisedSavings,
+			updatedAt: ideas.updatedAt
 		})
 		.from(ideas)
 		.innerJoin(people, eq(people.id, ideas.authorId))

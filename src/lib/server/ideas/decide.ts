@@ -52,6 +52,15 @@ export async function decideIdea(
 		if (idea.status !== input.expectedStatus) {
 			return reject({ form: await describeOvertaken(tx, idea) }, 409);
 		}
+		if (
+			input.expectedUpdatedAt &&
+			Date.parse(input.expectedUpdatedAt) !== idea.updatedAt.getTime()
+		) {
+			return reject(
+				{ form: 'The author changed this idea after you opened it. Read it again, then decide.' },
+				409
+			);
+		}
 		const rule = findTransition(idea.status, input.to);
 		if (!rule || rule.by !== 'manager') {
 			return reject({

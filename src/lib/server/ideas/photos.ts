@@ -31,6 +31,35 @@ export function checkPhoto(bytes: Uint8Array): PhotoCheck {
 	return { ok: false, message: 'Use a JPEG, PNG or WebP photo.' };
 }
 
+/**
+ * Removes the metadata segments (APP1: Exif with GPS position and device, XMP; APP13: IPTC) from a
+ * JPEG, keeping the image itself. Photos sent without JavaScript arrive straight from the camera.
+ * Returns the bytes unchanged when they are not a well-formed JPEG header.
+ */
+export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
+	if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return bytes;
+	const kept: Uint8Array[] = [bytes.subarray(0, 2)];
+	let offset = 2;
+	while (offset + 4 <= bytes.length && bytes[offset] === 0xff) {
+		const marker = bytes[offset + 1];
+		// Start of scan: the compressed image follows to the end; keep it whole.
+		if (marker === 0xda) break;
+		const length = (bytes[offset + 2] << 8) | bytes[offset + 3];
+		if (length < 2 || offset + 2 + length > bytes.length) return bytes;
+		const isMetadata = marker === 0xe1 || marker === 0xed;
+		if (!isMetadata) kept.push(bytes.subarray(offset, offset + 2 + length));
+		offset += 2 + length;
+	}
+	kept.push(bytes.subarray(offset));
+	const result = new Uint8Array(kept.reduce((sum, part) => sum + part.length, 0));
+	let position = 0;
+	for (const part of kept) {
+		result.set(part, position);
+		position += part.length;
+	}
+	return result;
+}
+
 /** An idea's photo, only for people allowed to see the idea. */
 export async function getIdeaPhoto(
 	viewer: Viewer,

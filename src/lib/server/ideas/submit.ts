@@ -9,7 +9,7 @@ import { recordSubmission } from '../insights/rollups';
 import { awardPoints } from '../recognition/points';
 import { getOrganisationSettings } from '../org/settings';
 import type { Viewer } from './access';
-import { checkPhoto } from './photos';
+import { checkPhoto, stripJpegMetadata } from './photos';
 import { loadHierarchy, routeIdea } from './routing';
 
 export interface SubmittedIdea {
@@ -53,11 +53,12 @@ export async function submitIdea(
 			})
 			.returning({ id: ideas.id });
 		if (photo && photoCheck?.ok) {
+			const stored = photoCheck.contentType === 'image/jpeg' ? stripJpegMetadata(photo) : photo;
 			await tx.insert(ideaPhotos).values({
 				ideaId: idea.id,
 				contentType: photoCheck.contentType,
-				byteSize: photo.length,
-				bytes: Buffer.from(photo),
+				byteSize: stored.length,
+				bytes: Buffer.from(stored),
 				createdAt: now
 			});
 		}
