@@ -11,6 +11,7 @@ const PAGES: [E2eRole, string, string][] = [
 	['employee', '/notifications', 'Notifications'],
 	['shopFloor', '/recognition', 'Your recognition'],
 	['shopFloorColleague', '/ideas/wall', 'Team wall'],
+	['manager', '/gainsharing', 'Team gainsharing'],
 	['lineManager', '/queue?tab=accepted', 'Decision queue'],
 	['admin', '/admin/outbox', 'Outbox'],
 	['hr', '/insights/overdue', 'Overdue ideas'],

@@ -99,7 +99,8 @@ describe('team and settings input', () => {
 				name: 'Hanami',
 				decisionDeadlineDays: days,
 				timeZone,
-				ideaVisibility: 'organisation'
+				ideaVisibility: 'organisation',
+				gainsharingPercent: '10'
 			});
 		expect(settings('10')).toEqual({
 			ok: true,
@@ -107,7 +108,8 @@ describe('team and settings input', () => {
 				name: 'Hanami',
 				decisionDeadlineDays: 10,
 				timeZone: 'Europe/Berlin',
-				ideaVisibility: 'organisation'
+				ideaVisibility: 'organisation',
+				gainsharingPercent: 10
 			}
 		});
 		expect(settings('0').ok).toBe(false);

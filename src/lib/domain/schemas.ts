@@ -151,7 +151,14 @@ export const settingsSchema = v.object({
 		v.string('Choose a time zone.'),
 		v.check(isKnownTimeZone, 'Choose a time zone from the list.')
 	),
-	ideaVisibility: v.picklist(IDEA_VISIBILITIES, 'Choose who reads ideas.')
+	ideaVisibility: v.picklist(IDEA_VISIBILITIES, 'Choose who reads ideas.'),
+	gainsharingPercent: v.pipe(
+		v.string('Enter a percentage.'),
+		v.trim(),
+		v.regex(/^\d{1,3}$/, 'Enter a whole percentage, 0 to 100.'),
+		v.transform(Number),
+		v.maxValue(100, 'Enter a whole percentage, 0 to 100.')
+	)
 });
 
 export function isKnownTimeZone(timeZone: string): boolean {

@@ -19,6 +19,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { BENEFIT_TYPES, IDEA_STATUSES, IDEA_VISIBILITIES } from '../../domain/ideas';
+import { DEFAULT_GAINSHARING_PERCENT, GAIN_REASONS } from '../../domain/gainsharing';
 import { POINT_REASONS } from '../../domain/recognition';
 import { ROLES } from '../../domain/roles';
 
@@ -35,11 +36,14 @@ export const organisationSettings = pgTable(
 		decisionDeadlineDays: integer().notNull().default(10),
 		timeZone: text().notNull().default('UTC'),
 		ideaVisibility: ideaVisibilityEnum().notNull().default('organisation'),
+		/** The share of realised savings that accrues to the implementing team's gainsharing pool. */
+		gainsharingPercent: integer().notNull().default(DEFAULT_GAINSHARING_PERCENT),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		check('organisation_settings_single_row', sql`${t.id} = 1`),
-		check('organisation_settings_deadline_range', sql`${t.decisionDeadlineDays} between 1 and 90`)
+		check('organisation_settings_deadline_range', sql`${t.decisionDeadlineDays} between 1 and 90`),
+		check('organisation_settings_gainsharing_range', sql`${t.gainsharingPercent} between 0 and 100`)
 	]
 );
 
@@ -438,6 +442,34 @@ export const pointEntries = pgTable(
 		uniqueIndex('point_entries_idea_reason_idx')
 			.on(t.ideaId, t.reason)
 			.where(sql`${t.reason} <> 'correction'`)
+	]
+);
+
+export const gainReasonEnum = pgEnum('gain_reason', GAIN_REASONS);
+
+/**
+ * Gainsharing: what implemented ideas earn their team, per four-week period. Append-only like the
+ * points ledger (the same trigger refuses changes); corrections are new entries.
+ */
+export const gainsharingEntries = pgTable(
+	'gainsharing_entries',
+	{
+		id: bigserial({ mode: 'number' }).primaryKey(),
+		teamId: uuid()
+			.notNull()
+			.references(() => teams.id, { onDelete: 'restrict' }),
+		periodStart: date({ mode: 'string' }).notNull(),
+		ideaId: uuid().references(() => ideas.id, { onDelete: 'restrict' }),
+		reason: gainReasonEnum().notNull(),
+		amount: numeric({ precision: 14, scale: 2, mode: 'number' }).notNull(),
+		note: text(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('gainsharing_team_period_idx').on(t.teamId, t.periodStart),
+		uniqueIndex('gainsharing_idea_idx')
+			.on(t.ideaId)
+			.where(sql`${t.reason} = 'implementation'`)
 	]
 );
 

@@ -4,6 +4,7 @@ import type { DatabaseOrTransaction } from '../db';
 import { AUTHOR_MESSAGES } from '../ideas/decide';
 import { notify } from '../notify/notify';
 import { comments, ideaEvents, ideaPhotos, ideas, thanks, votes } from '../db/schema';
+import { accrueGainsharing } from '../recognition/gainsharing';
 import { awardPoints } from '../recognition/points';
 
 /** A small drawing of a tool shadow board, so the demo shows an idea with a photo. */
@@ -283,6 +284,12 @@ export async function seedDemoIdeas(
 				realisedSavings: demo.realisedSavings ?? null,
 				now
 			});
+			await accrueGainsharing(
+				tx,
+				{ id: idea.id, teamId: await ids.team(demo.team) },
+				demo.realisedSavings ?? null,
+				new Date(now.getTime() - 5 * DAY_MS)
+			);
 			await tx.insert(thanks).values({
 				ideaId: idea.id,
 				fromPersonId: decider ?? ids.person(demo.author),

@@ -8,6 +8,7 @@ import { db, type DatabaseOrTransaction } from '../db';
 import { ideaEvents, ideas, people, type Idea } from '../db/schema';
 import { recordDecision, recordImplementation } from '../insights/rollups';
 import { notify } from '../notify/notify';
+import { accrueGainsharing } from '../recognition/gainsharing';
 import { awardPoints } from '../recognition/points';
 import { getOrganisationSettings } from '../org/settings';
 import { canDecideIdea, type Viewer } from './access';
@@ -137,6 +138,7 @@ async function recordConsequences(
 		if (input.to === 'accepted') await awardPoints(tx, idea, 'accepted', { now });
 	} else if (input.to === 'implemented') {
 		await awardPoints(tx, idea, 'implemented', { realisedSavings: input.realisedSavings, now });
+		await accrueGainsharing(tx, idea, input.realisedSavings, now);
 		await recordImplementation(
 			tx,
 			idea,

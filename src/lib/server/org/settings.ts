@@ -4,14 +4,15 @@ import { organisationSettings, type OrganisationSettings } from '../db/schema';
 
 type EditableSettings = Pick<
 	OrganisationSettings,
-	'name' | 'decisionDeadlineDays' | 'timeZone' | 'ideaVisibility'
+	'name' | 'decisionDeadlineDays' | 'timeZone' | 'ideaVisibility' | 'gainsharingPercent'
 >;
 
 export const DEFAULT_SETTINGS: EditableSettings = {
 	name: 'Our organisation',
 	decisionDeadlineDays: 10,
 	timeZone: 'UTC',
-	ideaVisibility: 'organisation'
+	ideaVisibility: 'organisation',
+	gainsharingPercent: 10
 };
 
 /** The organisation's settings; defaults until an administrator saves them. */

@@ -22,7 +22,8 @@ export const actions: Actions = {
 			'name',
 			'decisionDeadlineDays',
 			'timeZone',
-			'ideaVisibility'
+			'ideaVisibility',
+			'gainsharingPercent'
 		]);
 		const parsed = parseInput(settingsSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, values);

@@ -1,0 +1,101 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { localDate } from '../../domain/deadline';
+import {
+	gainsharingAmount,
+	gainsharingPeriodEnd,
+	gainsharingPeriodStart
+} from '../../domain/gainsharing';
+import { db, type DatabaseOrTransaction } from '../db';
+import { gainsharingEntries, ideas, organisationSettings, teams } from '../db/schema';
+
+/**
+ * An implemented idea's realised savings accrue, at the organisation's share, to its team's pool
+ * for the four-week period of the implementation. In the implementation's transaction; once per idea.
+ */
+export async function accrueGainsharing(
+	tx: DatabaseOrTransaction,
+	idea: { id: string; teamId: string },
+	realisedSavings: number | null,
+	implementedAt: Date
+): Promise<void> {
+	if (!realisedSavings || realisedSavings <= 0) return;
+	const [settings] = await tx
+		.select({
+			percent: organisationSettings.gainsharingPercent,
+			timeZone: organisationSettings.timeZone
+		})
+		.from(organisationSettings);
+	const percent = settings?.percent ?? 10;
+	const amount = gainsharingAmount(realisedSavings, percent);
+	if (amount <= 0) return;
+	await tx
+		.insert(gainsharingEntries)
+		.values({
+			teamId: idea.teamId,
+			periodStart: gainsharingPeriodStart(localDate(implementedAt, settings?.timeZone ?? 'UTC')),
+			ideaId: idea.id,
+			reason: 'implementation',
+			amount,
+			note: `${percent}% of ${realisedSavings.toFixed(2)} realised savings`,
+			createdAt: implementedAt
+		})
+		.onConflictDoNothing();
+}
+
+export interface TeamPool {
+	teamName: string;
+	periods: {
+		periodStart: string;
+		periodEnd: string;
+		total: number;
+		entries: {
+			id: number;
+			amount: number;
+			reason: string;
+			ideaId: string | null;
+			ideaTitle: string | null;
+			note: string | null;
+		}[];
+	}[];
+}
+
+/** A team's gainsharing pool per four-week period, newest first: what its members see. */
+export async function getTeamPool(teamId: string): Promise<TeamPool> {
+	const [team] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId));
+	const rows = await db
+		.select({
+			id: gainsharingEntries.id,
+			periodStart: gainsharingEntries.periodStart,
+			amount: gainsharingEntries.amount,
+			reason: gainsharingEntries.reason,
+			ideaId: gainsharingEntries.ideaId,
+			ideaTitle: ideas.title,
+			note: gainsharingEntries.note
+		})
+		.from(gainsharingEntries)
+		.leftJoin(ideas, eq(ideas.id, gainsharingEntries.ideaId))
+		.where(eq(gainsharingEntries.teamId, teamId))
+		.orderBy(desc(gainsharingEntries.periodStart), asc(gainsharingEntries.id));
+	const periods = new Map<string, TeamPool['periods'][number]>();
+	for (const { periodStart, ...entry } of rows) {
+		let period = periods.get(periodStart);
+		if (!period) {
+			period = { periodStart, periodEnd: gainsharingPeriodEnd(periodStart), total: 0, entries: [] };
+			periods.set(periodStart, period);
+		}
+		period.entries.push(entry);
+		period.total = Math.round((period.total + entry.amount) * 100) / 100;
+	}
+	return { teamName: team?.name ?? '', periods: [...periods.values()] };
+}
+
+/** The pool's total for a period, straight from the ledger (used to check corrections). */
+export async function poolTotal(teamId: string, periodStart: string): Promise<number> {
+	const [row] = await db
+		.select({ total: sql<string>`coalesce(sum(${gainsharingEntries.amount}), 0)` })
+		.from(gainsharingEntries)
+		.where(
+			and(eq(gainsharingEntries.teamId, teamId), eq(gainsharingEntries.periodStart, periodStart))
+		);
+	return Number(row.total);
+}
