@@ -1,25 +1,23 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { DecisionInput } from '../../src/lib/domain/schemas';
 import { db } from '../../src/lib/server/db';
 import { ideaEvents, ideas, notifications } from '../../src/lib/server/db/schema';
 import { decideIdea } from '../../src/lib/server/ideas/decide';
 import { editIdea } from '../../src/lib/server/ideas/edit';
 import { useTestDatabase } from './support/database';
-import { ideaInput, makePlant, submitTestIdea, viewer } from './support/ideas';
+import {
+	ideaInput,
+	makePlant,
+	submitTestIdea,
+	viewer,
+	decisionsWith,
+	MANAGER_ROLES
+} from './support/ideas';
 
 useTestDatabase();
 
-const MANAGER = ['employee', 'manager'] as const;
-const decision = (overrides: Partial<DecisionInput>): DecisionInput => ({
-	to: 'accepted',
-	expectedStatus: 'awaiting_decision',
-	note: '',
-	ownerId: '',
-	targetDate: '',
-	realisedSavings: null,
-	...overrides
-});
+const MANAGER = MANAGER_ROLES;
+const decision = decisionsWith();
 const statusOf = async (ideaId: string) =>
 	(await db.select({ status: ideas.status }).from(ideas).where(eq(ideas.id, ideaId)))[0].status;
 

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionInput } from '../../src/lib/domain/schemas';
 import { decideIdea } from '../../src/lib/server/ideas/decide';
 import { loadDashboard } from '../../src/lib/server/insights/dashboard';
 import { teamTableCsv, weeklySeriesCsv } from '../../src/lib/server/insights/team-table';
 import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
 import { useTestDatabase } from './support/database';
 import { makePerson, makeTeam } from './support/factories';
-import { submitTestIdea, viewer } from './support/ideas';
+import { submitTestIdea, viewer, decisionsWith } from './support/ideas';
 
 useTestDatabase();
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const decision = (overrides: Partial<DecisionInput>): DecisionInput => ({
-	to: 'rejected',
-	expectedStatus: 'awaiting_decision',
-	note: 'Not now.',
-	ownerId: '',
-	targetDate: '',
-	realisedSavings: null,
-	...overrides
-});
+const decision = decisionsWith({ to: 'rejected', note: 'Not now.' });
 
 /** A plant with a big line (8 people), a small line (3) and a tiny one (1), and their manager. */
 async function makeOrganisation() {

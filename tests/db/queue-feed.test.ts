@@ -9,13 +9,13 @@ import { castVote } from '../../src/lib/server/ideas/vote';
 import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
 import { useTestDatabase } from './support/database';
 import { makePerson } from './support/factories';
-import { makePlant, submitTestIdea, viewer } from './support/ideas';
+import { makePlant, submitTestIdea, viewer, MANAGER_ROLES } from './support/ideas';
 
 useTestDatabase();
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-const MANAGER = ['employee', 'manager'] as const;
+const MANAGER = MANAGER_ROLES;
 
 describe('the manager queue', () => {
 	it('orders overdue first, then by deadline, then by votes, with badges and counts', async () => {

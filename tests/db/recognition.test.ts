@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { DecisionInput } from '../../src/lib/domain/schemas';
 import { db, pgErrorCode } from '../../src/lib/server/db';
 import { ideas, notifications, pointEntries } from '../../src/lib/server/db/schema';
 import { decideIdea } from '../../src/lib/server/ideas/decide';
@@ -9,20 +8,12 @@ import { listThanksReceived, sendThanks } from '../../src/lib/server/recognition
 import { getTeamWall } from '../../src/lib/server/recognition/wall';
 import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
 import { useTestDatabase } from './support/database';
-import { makePlant, submitTestIdea, viewer } from './support/ideas';
+import { makePlant, submitTestIdea, viewer, decisionsWith, MANAGER_ROLES } from './support/ideas';
 
 useTestDatabase();
 
-const MANAGER = ['employee', 'manager'] as const;
-const decision = (overrides: Partial<DecisionInput>): DecisionInput => ({
-	to: 'accepted',
-	expectedStatus: 'awaiting_decision',
-	note: 'Done well.',
-	ownerId: '',
-	targetDate: '2099-01-01',
-	realisedSavings: null,
-	...overrides
-});
+const MANAGER = MANAGER_ROLES;
+const decision = decisionsWith({ note: 'Done well.', targetDate: '2099-01-01' });
 
 describe('recognition points', () => {
 	it('pays every idea, more on acceptance, more on implementation by realised savings', async () => {

@@ -1,6 +1,5 @@
 import { asc, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { DecisionInput } from '../../src/lib/domain/schemas';
 import { db } from '../../src/lib/server/db';
 import {
 	ideas,
@@ -21,12 +20,19 @@ import {
 import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
 import { useTestDatabase } from './support/database';
 import { makePerson } from './support/factories';
-import { ideaInput, makePlant, submitTestIdea, viewer } from './support/ideas';
+import {
+	ideaInput,
+	makePlant,
+	submitTestIdea,
+	viewer,
+	decisionsWith,
+	MANAGER_ROLES
+} from './support/ideas';
 
 useTestDatabase();
 
 const HOUR_MS = 60 * 60 * 1000;
-const MANAGER = ['employee', 'manager'] as const;
+const MANAGER = MANAGER_ROLES;
 
 /** A small deterministic random generator (mulberry32), so a failure can be replayed. */
 function randomFrom(seed: number) {
@@ -72,15 +78,7 @@ async function snapshot() {
 	};
 }
 
-const decision = (overrides: Partial<DecisionInput>): DecisionInput => ({
-	to: 'accepted',
-	expectedStatus: 'awaiting_decision',
-	note: 'Because.',
-	ownerId: '',
-	targetDate: '2099-01-01',
-	realisedSavings: null,
-	...overrides
-});
+const decision = decisionsWith({ note: 'Because.', targetDate: '2099-01-01' });
 
 describe('rollups', () => {
 	it('know their weeks and decision-time buckets', () => {

@@ -10,3 +10,12 @@ export function formatDateTime(date: Date | string, timeZone: string): string {
 		timeZone
 	}).format(new Date(date));
 }
+
+/** An amount in the organisation's currency: "1,250.50"; whole amounts without decimals. */
+export function formatMoney(value: number | null, decimals: 0 | 2 = 2): string {
+	if (value === null) return '—';
+	return value.toLocaleString('en-GB', {
+		minimumFractionDigits: decimals,
+		maximumFractionDigits: decimals
+	});
+}

@@ -1,3 +1,4 @@
+import { isCalendarDay, isUuid } from './validation';
 // HR's figures, computed from rollup counts (never from raw ideas). Pure, so the definitions in
 // PRODUCT.md can be tested against hand-computed fixtures.
 
@@ -204,7 +205,7 @@ export function previousPeriod(period: Period): Period {
 	return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
 }
 
-/** The last `weeks` full weeks up to and including `today`'s. */
+/** The last `weeks` × 7 days, ending with today. */
 export function lastWeeks(today: string, weeks: number): Period {
 	const from = new Date(Date.parse(today) - (weeks * 7 - 1) * DAY_MS);
 	return { from: from.toISOString().slice(0, 10), to: today };
@@ -241,19 +242,9 @@ export interface InsightsQuery {
 	errors: Record<string, string>;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_CUSTOM_DAYS = 3 * 366;
 /** Teian keeps no figures from before this day; it also keeps date arithmetic far from year 0. */
 const EARLIEST_DAY = '2000-01-01';
-
-function isRealDay(value: string | null): value is string {
-	return (
-		value !== null &&
-		ISO_DAY.test(value) &&
-		new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
-	);
-}
 
 /** The dashboard's filters from its URL (so a view can be shared); unusable values fall back. */
 export function parseInsightsQuery(params: URLSearchParams, today: string): InsightsQuery {
@@ -267,9 +258,9 @@ export function parseInsightsQuery(params: URLSearchParams, today: string): Insi
 	if (preset === 'custom') {
 		const from = params.get('from');
 		const to = params.get('to');
-		if (!isRealDay(from)) errors.from = 'Enter the first day as a date.';
-		if (!isRealDay(to)) errors.to = 'Enter the last day as a date.';
-		if (isRealDay(from) && isRealDay(to)) {
+		if (!isCalendarDay(from)) errors.from = 'Enter the first day as a date.';
+		if (!isCalendarDay(to)) errors.to = 'Enter the last day as a date.';
+		if (isCalendarDay(from) && isCalendarDay(to)) {
 			if (from < EARLIEST_DAY) errors.from = `Choose a day from ${EARLIEST_DAY} on.`;
 			else if (to > today)
 				errors.to = 'Choose today or an earlier day: the future has no figures yet.';
@@ -285,7 +276,7 @@ export function parseInsightsQuery(params: URLSearchParams, today: string): Insi
 	return {
 		preset,
 		period,
-		teamId: team && UUID.test(team) ? team : null,
+		teamId: isUuid(team) ? team.toLowerCase() : null,
 		sort:
 			sort === 'team' || (FIGURE_KEYS as readonly string[]).includes(sort ?? '')
 				? (sort as FigureKey | 'team')

@@ -16,6 +16,11 @@ export const ROLE_HOMES: readonly { role: Role; path: string }[] = [
 	{ role: 'employee', path: '/ideas' }
 ];
 
+/** Ideas are submitted by people with the Employee role (managers and HR usually have it too). */
+export function canSubmitIdeas(roles: readonly Role[]): boolean {
+	return roles.includes('employee');
+}
+
 export function isRole(value: string): value is Role {
 	return (ROLES as readonly string[]).includes(value);
 }

@@ -9,7 +9,7 @@ import {
 } from './ideas';
 import { THANKS_MAX } from './recognition';
 import { ROLES } from './roles';
-import { withoutNul } from './validation';
+import { isCalendarDay, withoutNul } from './validation';
 
 const requiredText = (label: string, maxLength: number) =>
 	v.pipe(
@@ -221,8 +221,6 @@ export const commentSchema = v.object({
 	body: requiredText('a comment', COMMENT_MAX)
 });
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A manager's decision; which fields are required depends on the transition (status.ts). */
 export const decisionSchema = v.object({
 	to: v.picklist(
@@ -247,13 +245,7 @@ export const decisionSchema = v.object({
 	),
 	targetDate: v.pipe(
 		v.optional(v.string(), ''),
-		v.check(
-			(value) =>
-				value === '' ||
-				(ISO_DATE.test(value) &&
-					new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value),
-			'Enter a real date.'
-		)
+		v.check((value) => value === '' || isCalendarDay(value), 'Enter a real date.')
 	),
 	realisedSavings: moneyField('the realised savings'),
 	/** When the idea was last changed as the manager saw it: a decision is on what was read. */

@@ -1,4 +1,4 @@
-import type { IdeaInput } from '../../../src/lib/domain/schemas';
+import type { DecisionInput, IdeaInput } from '../../../src/lib/domain/schemas';
 import type { Role } from '../../../src/lib/domain/roles';
 import { submitIdea } from '../../../src/lib/server/ideas/submit';
 import { makePerson, makeTeam } from './factories';
@@ -65,4 +65,20 @@ export async function submitTestIdea(
 	);
 	if (!submitted.ok) throw new Error(JSON.stringify(submitted.errors));
 	return submitted.value.ideaId;
+}
+
+export const MANAGER_ROLES: Role[] = ['employee', 'manager'];
+
+/** A decision-form factory: each test file sets its own defaults, each call its particulars. */
+export function decisionsWith(defaults: Partial<DecisionInput> = {}) {
+	return (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
+		to: 'accepted',
+		expectedStatus: 'awaiting_decision',
+		note: '',
+		ownerId: '',
+		targetDate: '',
+		realisedSavings: null,
+		...defaults,
+		...overrides
+	});
 }

@@ -4,7 +4,8 @@ import { db } from '../db';
 import { comments, ideas } from '../db/schema';
 import { readRollupTimeZone, recordEngagement } from '../insights/rollups';
 import { canViewIdea, type Viewer } from './access';
-import { findIdea, loadAccessContext, UUID_SHAPE } from './load';
+import { isUuid } from '../../domain/validation';
+import { findIdea, loadAccessContext } from './load';
 
 /** Adds a plain-text comment to an idea the viewer may read. */
 export async function addComment(
@@ -36,7 +37,7 @@ export async function deleteComment(
 	viewer: Viewer,
 	commentId: string
 ): Promise<Outcome<{ ideaId: string }>> {
-	if (!UUID_SHAPE.test(commentId)) return reject({ form: 'There is no such comment.' }, 404);
+	if (!isUuid(commentId)) return reject({ form: 'There is no such comment.' }, 404);
 	return db.transaction(async (tx) => {
 		const [deleted] = await tx
 			.delete(comments)

@@ -4,7 +4,8 @@ import { db } from '../db';
 import { ideas } from '../db/schema';
 import { visibleIdeasCondition, type Viewer } from './access';
 import { selectIdeaCards, type IdeaCard } from './cards';
-import { loadAccessContext, UUID_SHAPE } from './load';
+import { isUuid } from '../../domain/validation';
+import { loadAccessContext } from './load';
 
 export type FeedSort = 'newest' | 'votes' | 'due';
 
@@ -41,7 +42,7 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 			/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value.at) &&
 			new Date(value.at).toISOString() === value.at &&
 			typeof value.id === 'string' &&
-			UUID_SHAPE.test(value.id) &&
+			isUuid(value.id) &&
 			(value.votes === undefined ||
 				(Number.isInteger(value.votes) && value.votes >= 0 && value.votes < 2 ** 31));
 		return isValid ? value : null;

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { PHOTO_MAX_BYTES } from '../../domain/ideas';
+import { isUuid } from '../../domain/validation';
 import { db } from '../db';
 import { ideaPhotos, ideas } from '../db/schema';
 import { canViewIdea, loadIdeaVisibility, type Viewer } from './access';
@@ -65,6 +66,7 @@ export async function getIdeaPhoto(
 	viewer: Viewer,
 	ideaId: string
 ): Promise<{ contentType: string; bytes: Buffer } | null> {
+	if (!isUuid(ideaId)) return null;
 	const [row] = await db
 		.select({
 			authorId: ideas.authorId,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { decisionDueAt, formatDueDate } from '../../domain/deadline';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
+import { canSubmitIdeas } from '../../domain/roles';
 import type { IdeaInput } from '../../domain/schemas';
 import { db } from '../db';
 import { ideaEvents, ideaPhotos, ideas, teams } from '../db/schema';
@@ -29,7 +30,7 @@ export async function submitIdea(
 	photo: Uint8Array | null,
 	now = new Date()
 ): Promise<Outcome<SubmittedIdea>> {
-	if (!author.roles.includes('employee')) {
+	if (!canSubmitIdeas(author.roles)) {
 		return reject({ form: 'Only people with the Employee role submit ideas.' }, 403);
 	}
 	const photoCheck = photo ? checkPhoto(photo) : null;

@@ -1,8 +1,7 @@
+import { isUuid } from '../../domain/validation';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { notifications, type Notification } from '../db/schema';
-
-const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type NotificationItem = Pick<
 	Notification,
@@ -58,7 +57,7 @@ export async function markRead(
 	now = new Date()
 ): Promise<boolean> {
 	// A malformed id would be a database error (invalid uuid); it simply matches nothing.
-	if (!UUID_SHAPE.test(notificationId)) return false;
+	if (!isUuid(notificationId)) return false;
 	const marked = await db
 		.update(notifications)
 		.set({ readAt: now })

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { FieldErrors, Outcome } from '../../domain/outcome';
 import { reject, succeed } from '../../domain/outcome';
+import { isUuid } from '../../domain/validation';
 import type { Role } from '../../domain/roles';
 import type { PersonInput } from '../../domain/schemas';
 import { invalidateAllSessions } from '../auth/session';
@@ -94,7 +95,9 @@ export async function listPeople(
 	return rows.map(toSummary);
 }
 
+/** A person by id; undefined for unknown or malformed ids (a typed URL is a 404, not a 500). */
 export async function getPerson(personId: string): Promise<PersonSummary | undefined> {
+	if (!isUuid(personId)) return undefined;
 	const [row] = await db.select(summaryColumns).from(people).where(eq(people.id, personId));
 	return row ? toSummary(row) : undefined;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { localDate } from '../../domain/deadline';
 import {
 	gainsharingAmount,
@@ -87,15 +87,4 @@ export async function getTeamPool(teamId: string): Promise<TeamPool> {
 		period.total = Math.round((period.total + entry.amount) * 100) / 100;
 	}
 	return { teamName: team?.name ?? '', periods: [...periods.values()] };
-}
-
-/** The pool's total for a period, straight from the ledger (used to check corrections). */
-export async function poolTotal(teamId: string, periodStart: string): Promise<number> {
-	const [row] = await db
-		.select({ total: sql<string>`coalesce(sum(${gainsharingEntries.amount}), 0)` })
-		.from(gainsharingEntries)
-		.where(
-			and(eq(gainsharingEntries.teamId, teamId), eq(gainsharingEntries.periodStart, periodStart))
-		);
-	return Number(row.total);
 }

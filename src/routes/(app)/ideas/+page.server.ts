@@ -1,3 +1,4 @@
+import { canSubmitIdeas } from '$lib/domain/roles';
 import * as v from 'valibot';
 import { waitingDeadlineState } from '$lib/domain/deadline';
 import { feedQuerySchema } from '$lib/domain/schemas';
@@ -18,6 +19,6 @@ export const load: PageServerLoad = async ({ url }) => {
 			...item,
 			deadline: waitingDeadlineState(item, now, settings.timeZone)
 		})),
-		canSubmit: user.roles.includes('employee')
+		canSubmit: canSubmitIdeas(user.roles)
 	};
 };

@@ -1,3 +1,4 @@
+import { canSubmitIdeas } from '$lib/domain/roles';
 import { waitingDeadlineState } from '$lib/domain/deadline';
 import { requireUser } from '$lib/server/auth/guards';
 import { listMyIdeas } from '$lib/server/ideas/detail';
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async () => {
 	const [ideas, settings] = await Promise.all([listMyIdeas(user), getOrganisationSettings()]);
 	const now = new Date();
 	return {
-		canSubmit: user.roles.includes('employee'),
+		canSubmit: canSubmitIdeas(user.roles),
 		ideas: ideas.map((idea) => ({
 			...idea,
 			deadline: waitingDeadlineState(idea, now, settings.timeZone)

@@ -14,10 +14,8 @@ import {
 import { listTeamTree } from '$lib/server/org/teams';
 import type { Actions, PageServerLoad } from './$types';
 
-const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function findPersonOr404(id: string) {
-	const person = UUID_SHAPE.test(id) ? await getPerson(id) : undefined;
+	const person = await getPerson(id);
 	if (!person) error(404, 'There is no such person.');
 	return person;
 }

@@ -1,13 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { getIdeaPhoto } from '$lib/server/ideas/photos';
-import { UUID_SHAPE } from '$lib/server/ideas/load';
 import type { RequestHandler } from './$types';
 
 /** The idea's photo, only for people who may see the idea, with the type checked at upload. */
 export const GET: RequestHandler = async ({ params }) => {
 	const user = requireUser();
-	const photo = UUID_SHAPE.test(params.id) ? await getIdeaPhoto(user, params.id) : null;
+	const photo = await getIdeaPhoto(user, params.id);
 	if (!photo) error(404, 'There is no such photo.');
 	return new Response(new Uint8Array(photo.bytes), {
 		headers: {
