@@ -90,20 +90,20 @@ describe('votes', () => {
 		const ideaId = await submitTestIdea(yuki);
 		expect(await castVote(viewer(daichi), ideaId, true)).toEqual({
 			ok: true,
-			value: { hasVoted: true, voteCount: 1 }
+			value: { hasVoted: true, voteCount: 1, isAcceptedByTeam: false }
 		});
 		expect(await castVote(viewer(daichi), ideaId, true)).toEqual({
 			ok: true,
-			value: { hasVoted: true, voteCount: 1 }
+			value: { hasVoted: true, voteCount: 1, isAcceptedByTeam: false }
 		});
 		expect((await getIdeaDetail(viewer(daichi), ideaId))?.hasVoted).toBe(true);
 		expect(await castVote(viewer(daichi), ideaId, false)).toEqual({
 			ok: true,
-			value: { hasVoted: false, voteCount: 0 }
+			value: { hasVoted: false, voteCount: 0, isAcceptedByTeam: false }
 		});
 		expect(await castVote(viewer(daichi), ideaId, false)).toEqual({
 			ok: true,
-			value: { hasVoted: false, voteCount: 0 }
+			value: { hasVoted: false, voteCount: 0, isAcceptedByTeam: false }
 		});
 	});
 

@@ -18,7 +18,9 @@ describe('the status machine', () => {
 			'needs_info → accepted (manager)',
 			'needs_info → rejected (manager)',
 			'accepted → implemented (manager)',
-			'accepted → dropped (manager)'
+			'accepted → dropped (manager)',
+			'awaiting_decision → accepted (team)',
+			'accepted → rejected (veto)'
 		]);
 	});
 

@@ -62,3 +62,18 @@ export function parseCsv(rawText: string): CsvRecord[] | null {
 	// Blank lines carry no record.
 	return records.filter((record) => record.fields.some((value) => value.trim() !== ''));
 }
+
+/**
+ * A CSV cell: quoted when needed; text starting with =, +, - or @ is neutralised against
+ * spreadsheet formulas (numbers are written as they are).
+ */
+function csvCell(value: string | number): string {
+	let text = String(value);
+	if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as RFC 4180 CSV with CRLF line ends. */
+export function toCsv(rows: (string | number)[][]): string {
+	return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -28,5 +28,13 @@ export function gainsharingAmount(realisedSavings: number, percent: number): num
 	return Math.round(realisedSavings * percent) / 100;
 }
 
+/** Splits an amount into equal cent-exact shares that add up to it (the first ones get the odd cents). */
+export function splitEvenly(amount: number, parts: number): number[] {
+	const cents = Math.round(amount * 100);
+	const base = Math.floor(cents / parts);
+	const remainder = cents - base * parts;
+	return Array.from({ length: parts }, (_, index) => (base + (index < remainder ? 1 : 0)) / 100);
+}
+
 export const GAIN_REASONS = ['implementation', 'correction'] as const;
 export type GainReason = (typeof GAIN_REASONS)[number];

@@ -7,9 +7,11 @@ import {
 	IDEA_TITLE_MAX,
 	IDEA_VISIBILITIES
 } from './ideas';
+import { APPROVER_LEVELS, checkBands, type ApprovalBand } from './approval';
+import type { Outcome } from './outcome';
 import { THANKS_MAX } from './recognition';
 import { ROLES } from './roles';
-import { isCalendarDay, withoutNul } from './validation';
+import { isCalendarDay, parseInput, withoutNul } from './validation';
 
 const requiredText = (label: string, maxLength: number) =>
 	v.pipe(
@@ -216,6 +218,64 @@ export const IDEA_FIELDS = [
 export const thanksSchema = v.object({
 	message: requiredText('a short thank-you', THANKS_MAX)
 });
+
+export const vetoSchema = v.object({
+	reason: requiredText('the reason for the veto', 1000)
+});
+
+/** A team switches self-approval on with a cost limit, or off. */
+export const selfApprovalSchema = v.pipe(
+	v.object({
+		enabled: v.optional(v.string(), ''),
+		costLimit: moneyField('the cost limit')
+	}),
+	v.forward(
+		v.check(
+			(input) => input.enabled !== 'on' || input.costLimit !== null,
+			'Enter the most an idea may cost for the team to accept it itself (0 for cost-free ideas only).'
+		),
+		['costLimit']
+	),
+	v.transform((input) => ({ costLimit: input.enabled === 'on' ? input.costLimit : null }))
+);
+
+/**
+ * Approval bands as the settings form sends them: `maxCost` and `approverLevel` per row (blank
+ * rows ignored), and the approver for everything above as `topApproverLevel`.
+ */
+export const approvalBandsSchema = v.object({
+	rows: v.array(
+		v.object({
+			maxCost: moneyField('the band’s upper cost'),
+			approverLevel: v.picklist(APPROVER_LEVELS, 'Choose who approves this band.')
+		})
+	),
+	topApproverLevel: v.picklist(APPROVER_LEVELS, 'Choose who approves the most costly ideas.')
+});
+
+/** Reads the bands form: rows left blank are dropped; the bands must then make sense together. */
+export function parseApprovalBands(form: {
+	maxCost: string[];
+	approverLevel: string[];
+	topApproverLevel: string;
+}): Outcome<ApprovalBand[]> {
+	const parsed = parseInput(approvalBandsSchema, {
+		rows: form.maxCost.map((maxCost, index) => ({
+			maxCost,
+			approverLevel: form.approverLevel[index] ?? ''
+		})),
+		topApproverLevel: form.topApproverLevel
+	});
+	if (!parsed.ok) return { ok: false, errors: { bands: Object.values(parsed.errors)[0] } };
+	const bands: ApprovalBand[] = [
+		...parsed.value.rows.flatMap((row) =>
+			row.maxCost === null ? [] : [{ maxCost: row.maxCost, approverLevel: row.approverLevel }]
+		),
+		{ maxCost: null, approverLevel: parsed.value.topApproverLevel }
+	];
+	const problem = checkBands(bands);
+	return problem ? { ok: false, errors: { bands: problem } } : { ok: true, value: bands };
+}
 
 export const commentSchema = v.object({
 	body: requiredText('a comment', COMMENT_MAX)

@@ -4,8 +4,11 @@ import type { IdeaStatus } from './ideas';
 export interface TransitionRule {
 	from: IdeaStatus;
 	to: IdeaStatus;
-	/** Who may make it: the idea's deciding managers, or its author. */
-	by: 'manager' | 'author';
+	/**
+	 * Who may make it: the idea's deciding managers, its author, the team by its own vote
+	 * (self-approval), or a deciding manager vetoing that vote within the veto window.
+	 */
+	by: 'manager' | 'author' | 'team' | 'veto';
 	/** Words to the author that must be given (the reason for a rejection, the question …). */
 	needsNote: boolean;
 	/** Acceptance names who implements it and by when. */
@@ -53,11 +56,28 @@ export const TRANSITIONS: readonly TransitionRule[] = [
 		recordsResult: true,
 		label: 'Mark implemented'
 	},
-	{ from: 'accepted', to: 'dropped', by: 'manager', needsNote: true, label: 'Drop' }
+	{ from: 'accepted', to: 'dropped', by: 'manager', needsNote: true, label: 'Drop' },
+	// Team self-approval: two thirds of the team's active members vote for it before the deadline…
+	{
+		from: 'awaiting_decision',
+		to: 'accepted',
+		by: 'team',
+		needsNote: false,
+		label: 'Accepted by team vote'
+	},
+	// …and a deciding manager may overturn that, with a reason, within 48 hours.
+	{ from: 'accepted', to: 'rejected', by: 'veto', needsNote: true, label: 'Veto' }
 ];
 
-export function findTransition(from: IdeaStatus, to: IdeaStatus): TransitionRule | undefined {
-	return TRANSITIONS.find((rule) => rule.from === from && rule.to === to);
+/** The rule for a move (by anyone, or by the given kind of actor). */
+export function findTransition(
+	from: IdeaStatus,
+	to: IdeaStatus,
+	by?: TransitionRule['by']
+): TransitionRule | undefined {
+	return TRANSITIONS.find(
+		(rule) => rule.from === from && rule.to === to && (by === undefined || rule.by === by)
+	);
 }
 
 export function transitionsFrom(from: IdeaStatus, by: TransitionRule['by']): TransitionRule[] {

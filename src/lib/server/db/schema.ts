@@ -18,6 +18,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { APPROVER_LEVELS } from '../../domain/approval';
 import { BENEFIT_TYPES, IDEA_STATUSES, IDEA_VISIBILITIES } from '../../domain/ideas';
 import { DEFAULT_GAINSHARING_PERCENT, GAIN_REASONS } from '../../domain/gainsharing';
 import { POINT_REASONS } from '../../domain/recognition';
@@ -54,6 +55,8 @@ export const teams = pgTable(
 		id: uuid().primaryKey().defaultRandom(),
 		name: text().notNull(),
 		parentId: uuid().references((): AnyPgColumn => teams.id, { onDelete: 'restrict' }),
+		/** Team self-approval: null is off; otherwise the team accepts its own ideas costing up to this. */
+		selfApprovalCostLimit: numeric({ precision: 14, scale: 2, mode: 'number' }),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -61,6 +64,10 @@ export const teams = pgTable(
 		unique('teams_parent_name_unique').on(t.parentId, t.name).nullsNotDistinct(),
 		check('teams_name_shape', sql`length(trim(${t.name})) > 0 and position('/' in ${t.name}) = 0`),
 		check('teams_not_own_parent', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
+		check(
+			'teams_self_approval_limit_non_negative',
+			sql`coalesce(${t.selfApprovalCostLimit}, 0) >= 0`
+		),
 		index('teams_parent_idx').on(t.parentId)
 	]
 );
@@ -161,6 +168,24 @@ export const signInThrottles = pgTable('sign_in_throttles', {
 });
 
 export const ideaStatusEnum = pgEnum('idea_status', IDEA_STATUSES);
+export const approverLevelEnum = pgEnum('approver_level', APPROVER_LEVELS);
+
+/**
+ * The organisation's approval bands by estimated cost. Exactly one band is open-ended (max_cost
+ * null); an idea goes to the approver of the first band its cost fits.
+ */
+export const approvalBands = pgTable(
+	'approval_bands',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		maxCost: numeric({ precision: 14, scale: 2, mode: 'number' }),
+		approverLevel: approverLevelEnum().notNull()
+	},
+	(t) => [
+		unique('approval_bands_max_cost_unique').on(t.maxCost).nullsNotDistinct(),
+		check('approval_bands_max_cost_non_negative', sql`coalesce(${t.maxCost}, 0) >= 0`)
+	]
+);
 export const benefitTypeEnum = pgEnum('benefit_type', BENEFIT_TYPES);
 
 /** PGlite hands bytea back as Uint8Array, postgres.js as Buffer: both become Buffer here. */
@@ -191,12 +216,16 @@ export const ideas = pgTable(
 		estimatedCost: money(),
 		estimatedSavings: money(),
 		status: ideaStatusEnum().notNull().default('awaiting_decision'),
+		/** From the cost band at submission, and again whenever the estimate or the bands change. */
+		approverLevel: approverLevelEnum().notNull().default('own_manager'),
 		submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		// The promise: submitted + the organisation's deadline days. Never reset (not even by needs_info).
 		decisionDueAt: timestamp({ withTimezone: true }).notNull(),
 		decidedAt: timestamp({ withTimezone: true }),
 		decidedById: uuid().references(() => people.id, { onDelete: 'set null' }),
 		decisionNote: text(),
+		/** Accepted by the team's own vote (self-approval); a manager may veto for 48 hours after. */
+		selfApprovedAt: timestamp({ withTimezone: true }),
 		ownerId: uuid().references(() => people.id, { onDelete: 'set null' }),
 		targetDate: date({ mode: 'string' }),
 		implementedAt: timestamp({ withTimezone: true }),
@@ -503,6 +532,7 @@ export type Notification = typeof notifications.$inferSelect;
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 export type OrganisationSettings = typeof organisationSettings.$inferSelect;
 export type Team = typeof teams.$inferSelect;
+export type ApprovalBandRow = typeof approvalBands.$inferSelect;
 export type Person = typeof people.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;

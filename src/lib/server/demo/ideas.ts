@@ -1,3 +1,4 @@
+import { bandFor, type ApprovalBand } from '../../domain/approval';
 import { decisionDueAt } from '../../domain/deadline';
 import type { BenefitType, IdeaStatus } from '../../domain/ideas';
 import type { DatabaseOrTransaction } from '../db';
@@ -35,6 +36,8 @@ interface DemoIdea {
 	voters?: string[];
 	comments?: [string, string][];
 	hasPhoto?: boolean;
+	/** Accepted by the team's own vote (its voters), not by a manager. */
+	isSelfApproved?: boolean;
 }
 
 const DEMO_IDEAS: DemoIdea[] = [
@@ -168,6 +171,47 @@ const DEMO_IDEAS: DemoIdea[] = [
 		note: 'Many of our evening customers are elderly and need the staffed till. Let’s look at staffing instead.'
 	},
 	{
+		title: 'Label the spare-part drawers at line 2',
+		problem: 'Finding the right O-ring or fuse means opening every drawer.',
+		proposal: 'A printed label with the part numbers on each drawer front.',
+		benefit: 'time',
+		author: 'Sota Kimura',
+		team: 'Plant Nagoya/Assembly Line 2',
+		ageMs: 36 * HOUR_MS,
+		status: 'accepted',
+		owner: 'Sota Kimura',
+		cost: 30,
+		voters: ['Mei Fujita', 'Nana Shimizu', 'Haruto Abe'],
+		isSelfApproved: true
+	},
+	{
+		title: 'Day-old bread basket by the door',
+		problem: 'Unsold bread from yesterday goes in the bin at opening time.',
+		proposal: 'A basket by the door with yesterday’s loaves at half price until noon.',
+		benefit: 'environment',
+		author: 'Chloe Martin',
+		team: 'Store Riverside/Bakery',
+		ageMs: 3 * DAY_MS,
+		status: 'awaiting_decision',
+		cost: 25,
+		savings: 1200,
+		voters: ['Noah Fischer'],
+		comments: [['Noah Fischer', 'One more vote and the team has accepted it.']]
+	},
+	{
+		title: 'Automatic guided cart between the warehouse and line 1',
+		problem: 'Two people spend most of each shift pushing parts carts from the warehouse.',
+		proposal: 'Lease an automatic guided cart that follows a floor line on a fixed round.',
+		benefit: 'time',
+		author: 'Daichi Mori',
+		team: 'Plant Nagoya/Assembly Line 1',
+		ageMs: 4 * DAY_MS,
+		status: 'awaiting_decision',
+		cost: 18000,
+		savings: 42000,
+		voters: ['Yuki Ito', 'Takeshi Ueda', 'Rina Hayashi']
+	},
+	{
 		title: 'Share the night-shift handover notes on the tablet',
 		problem: 'Handover notes on paper get lost between shifts.',
 		proposal: 'A shared note on the line tablet, read at the start of each shift.',
@@ -182,11 +226,17 @@ const DEMO_IDEAS: DemoIdea[] = [
 	}
 ];
 
+/** "3 of 4 active members of Assembly Line 2 voted for it": a demo self-approving team is its voters and the author. */
+function teamVoteTally(demo: DemoIdea): string {
+	const team = demo.team.split('/').at(-1);
+	return `${demo.voters?.length ?? 0} of ${demo.voters!.length + 1} active members of ${team} voted for it`;
+}
+
 /** Ideas in every state for the demo organisation, timed relative to now. */
 export async function seedDemoIdeas(
 	tx: DatabaseOrTransaction,
 	ids: { person: (name: string) => string; team: (path: string) => Promise<string> },
-	settings: { decisionDeadlineDays: number; timeZone: string },
+	settings: { decisionDeadlineDays: number; timeZone: string; bands: ApprovalBand[] },
 	now: Date
 ): Promise<void> {
 	for (const demo of DEMO_IDEAS) {
@@ -208,11 +258,17 @@ export async function seedDemoIdeas(
 				estimatedCost: demo.cost ?? null,
 				estimatedSavings: demo.savings ?? null,
 				status: demo.status,
+				approverLevel: bandFor(settings.bands, demo.cost ?? null).approverLevel,
 				submittedAt,
 				decisionDueAt: dueAt,
 				decidedAt: isDecided ? decidedAt : null,
 				decidedById: isDecided && demo.decider ? ids.person(demo.decider) : null,
-				decisionNote: demo.status === 'implemented' ? null : (demo.note ?? null),
+				decisionNote: demo.isSelfApproved
+					? `Accepted by the team: ${teamVoteTally(demo)}.`
+					: demo.status === 'implemented'
+						? null
+						: (demo.note ?? null),
+				selfApprovedAt: demo.isSelfApproved ? decidedAt : null,
 				ownerId: demo.owner ? ids.person(demo.owner) : null,
 				targetDate: wasAccepted
 					? new Date(decidedAt.getTime() + 21 * DAY_MS).toISOString().slice(0, 10)
@@ -254,6 +310,15 @@ export async function seedDemoIdeas(
 				fromStatus: 'awaiting_decision',
 				toStatus: 'rejected',
 				note: demo.note
+			});
+		} else if (demo.isSelfApproved) {
+			events.push({
+				ideaId: idea.id,
+				actorId: null,
+				at: decidedAt,
+				fromStatus: 'awaiting_decision',
+				toStatus: 'accepted',
+				note: `Accepted by team vote: ${teamVoteTally(demo)} before the deadline. The manager was told; a veto is possible for 48 hours.`
 			});
 		} else if (wasAccepted) {
 			events.push({

@@ -1,7 +1,16 @@
+import { eq } from 'drizzle-orm';
+import type { ApprovalBand } from '../../domain/approval';
 import type { Role } from '../../domain/roles';
 import { hashPassword } from '../auth/password';
 import { db } from '../db';
-import { organisationSettings, people, personRoles, teamManagers } from '../db/schema';
+import {
+	approvalBands,
+	organisationSettings,
+	people,
+	personRoles,
+	teamManagers,
+	teams
+} from '../db/schema';
 import { findOrCreateTeamPath, lockHierarchy } from '../org/teams';
 import { rebuildRollups } from '../insights/rollups';
 import { seedDemoIdeas } from './ideas';
@@ -10,6 +19,15 @@ import { seedDemoIdeas } from './ideas';
 export const DEMO_PASSWORD = 'teian-demo';
 export const DEMO_ADMIN_EMAIL = 'olivia@hanami.example';
 const DEMO_SETTINGS = { decisionDeadlineDays: 10, timeZone: 'Europe/Berlin' };
+const DEMO_BANDS: ApprovalBand[] = [
+	{ maxCost: 200, approverLevel: 'own_manager' },
+	{ maxCost: 5000, approverLevel: 'one_up' },
+	{ maxCost: null, approverLevel: 'top' }
+];
+const DEMO_SELF_APPROVAL: [string, number][] = [
+	['Plant Nagoya/Assembly Line 2', 300],
+	['Store Riverside/Bakery', 500]
+];
 
 interface DemoPerson {
 	name: string;
@@ -110,7 +128,12 @@ const DEMO_PEOPLE: DemoPerson[] = [
 	{ name: 'Sakura Inoue', employeeNumber: 'E1012', team: 'Plant Nagoya/Maintenance' },
 	{ name: 'Luis Ortega', email: 'luis@hanami.example', team: 'Store Riverside/Produce' },
 	{ name: 'Amara Diallo', email: 'amara@hanami.example', team: 'Store Riverside/Produce' },
-	{ name: 'Tom Becker', employeeNumber: 'S2001', team: 'Store Riverside/Bakery' },
+	{
+		name: 'Tom Becker',
+		employeeNumber: 'S2001',
+		team: 'Store Riverside/Bakery',
+		signInNote: 'employee in the bakery team, which accepts its own small ideas by a team vote'
+	},
 	{ name: 'Chloe Martin', employeeNumber: 'S2002', team: 'Store Riverside/Bakery' },
 	{ name: 'Noah Fischer', employeeNumber: 'S2003', team: 'Store Riverside/Bakery' },
 	{ name: 'Isabel Santos', employeeNumber: 'S2004', team: 'Store Riverside/Checkout' },
@@ -166,6 +189,15 @@ export async function seedDemoOrganisation(now = new Date()): Promise<DemoSignIn
 			return teamIds.get(path)!;
 		};
 		for (const path of TEAM_PATHS) await teamId(path);
+		// Toyota's practice: small ideas are decided close by, costly ones further up…
+		await tx.insert(approvalBands).values(DEMO_BANDS);
+		// …and Whole Foods': two teams accept their own small ideas by a two-thirds vote.
+		for (const [path, costLimit] of DEMO_SELF_APPROVAL) {
+			await tx
+				.update(teams)
+				.set({ selfApprovalCostLimit: costLimit })
+				.where(eq(teams.id, await teamId(path)));
+		}
 
 		const personIds = new Map<string, string>();
 		for (const person of DEMO_PEOPLE) {
@@ -192,7 +224,7 @@ export async function seedDemoOrganisation(now = new Date()): Promise<DemoSignIn
 			if (!id) throw new Error(`No demo person called ${name}`);
 			return id;
 		};
-		await seedDemoIdeas(tx, { person, team: teamId }, DEMO_SETTINGS, now);
+		await seedDemoIdeas(tx, { person, team: teamId }, { ...DEMO_SETTINGS, bands: DEMO_BANDS }, now);
 		// The demo ideas were written directly, with their history: count them for HR from scratch.
 		await rebuildRollups(tx);
 	});

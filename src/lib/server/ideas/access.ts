@@ -5,7 +5,8 @@ import { acceptsVotes } from '../../domain/status';
 import type { IdeaStatus } from '../../domain/ideas';
 import { db, type DatabaseOrTransaction } from '../db';
 import { ideas, organisationSettings } from '../db/schema';
-import { canDecideForTeam, managedSubtreeFor, type TeamHierarchy } from './routing';
+import type { ApproverLevel } from '../../domain/approval';
+import { canApproveIdea, canDecideForTeam, managedSubtreeFor, type TeamHierarchy } from './routing';
 
 /** The person looking, as the domain needs them (no request objects). */
 export interface Viewer {
@@ -47,19 +48,15 @@ export function canViewIdea(
 }
 
 /**
- * Only managers of the idea's team or of a team above it decide; HR and admin roles don't, and
- * nobody decides their own idea (a manager's own idea goes to the manager above).
+ * Only the approvers of the idea's cost band and managers above them decide; HR and admin roles
+ * don't, and nobody decides their own idea (a manager's own idea goes to the manager above).
  */
 export function canDecideIdea(
 	viewer: Viewer,
-	idea: { teamId: string; authorId: string },
+	idea: { teamId: string; authorId: string; approverLevel: ApproverLevel },
 	context: AccessContext
 ): boolean {
-	return (
-		idea.authorId !== viewer.id &&
-		viewer.roles.includes('manager') &&
-		canDecideForTeam(context.hierarchy, viewer.id, idea.teamId)
-	);
+	return viewer.roles.includes('manager') && canApproveIdea(context.hierarchy, viewer.id, idea);
 }
 
 /** Colleagues vote on ideas still to be decided, never on their own. */

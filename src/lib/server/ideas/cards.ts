@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { ApproverLevel } from '../../domain/approval';
 import type { BenefitType, IdeaStatus } from '../../domain/ideas';
 import { db } from '../db';
 import { ideaPhotos, ideas, people, teams } from '../db/schema';
@@ -9,6 +10,9 @@ export interface IdeaCard {
 	id: string;
 	title: string;
 	status: IdeaStatus;
+	approverLevel: ApproverLevel;
+	estimatedCost: number | null;
+	selfApprovedAt: Date | null;
 	benefitType: BenefitType;
 	authorId: string;
 	authorName: string;
@@ -35,6 +39,9 @@ export function selectIdeaCards() {
 			id: ideas.id,
 			title: ideas.title,
 			status: ideas.status,
+			approverLevel: ideas.approverLevel,
+			estimatedCost: ideas.estimatedCost,
+			selfApprovedAt: ideas.selfApprovedAt,
 			benefitType: ideas.benefitType,
 			authorId: ideas.authorId,
 			authorName: people.displayName,

@@ -62,8 +62,8 @@ export async function decideIdea(
 				409
 			);
 		}
-		const rule = findTransition(idea.status, input.to);
-		if (!rule || rule.by !== 'manager') {
+		const rule = findTransition(idea.status, input.to, 'manager');
+		if (!rule) {
 			return reject({
 				to: `An idea that is “${IDEA_STATUS_LABELS[idea.status]}” cannot become “${IDEA_STATUS_LABELS[input.to]}”.`
 			});

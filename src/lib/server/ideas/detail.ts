@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { isWithinVetoWindow, vetoDeadline } from '../../domain/approval';
 import { formatDueDate, waitingDeadlineState, type DeadlineState } from '../../domain/deadline';
 import type { IdeaStatus } from '../../domain/ideas';
 import { isOpen, transitionsFrom, type TransitionRule } from '../../domain/status';
@@ -17,7 +18,9 @@ import {
 } from '../db/schema';
 import { getOrganisationSettings } from '../org/settings';
 import { canDecideIdea, canViewIdea, canVoteOnIdea, type Viewer } from './access';
+import { describeApprovalRoute, type ApprovalRoute } from './approval';
 import { selectIdeaCards, type IdeaCard } from './cards';
+import { getSelfApprovalProgress, type SelfApprovalProgress } from './self-approval';
 import { findIdea, loadAccessContext } from './load';
 import { loadHierarchy, managedSubtreeFor } from './routing';
 
@@ -46,6 +49,12 @@ export interface IdeaDetail {
 	decisions: TransitionRule[];
 	/** People who may be named to implement it (when the viewer can accept it). */
 	ownerCandidates: { id: string; name: string }[];
+	/** The cost band the idea falls in and who approves it. */
+	approval: ApprovalRoute;
+	/** The team's own vote, while the idea waits and the team may accept it itself. */
+	selfApproval: SelfApprovalProgress | null;
+	/** Until when a deciding manager may veto the team's acceptance (only shown to them). */
+	vetoUntil: Date | null;
 }
 
 const actors = alias(people, 'actors');
@@ -143,7 +152,16 @@ export async function getIdeaDetail(
 			.where(eq(thanks.ideaId, ideaId))
 			.orderBy(asc(thanks.createdAt)),
 		decisions,
-		ownerCandidates
+		ownerCandidates,
+		approval: await describeApprovalRoute(db, idea, context.hierarchy),
+		selfApproval: await getSelfApprovalProgress(db, idea),
+		vetoUntil:
+			canDecide &&
+			idea.status === 'accepted' &&
+			idea.selfApprovedAt &&
+			isWithinVetoWindow(idea.selfApprovedAt, now)
+				? vetoDeadline(idea.selfApprovedAt)
+				: null
 	};
 }
 

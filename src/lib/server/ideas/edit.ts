@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { formatMoney } from '../../domain/dates';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import type { IdeaInput } from '../../domain/schemas';
 import { db } from '../db';
@@ -7,6 +8,7 @@ import { readRollupTimeZone, recordBenefitChange } from '../insights/rollups';
 import { notify } from '../notify/notify';
 import type { Viewer } from './access';
 import { findIdea } from './load';
+import { rerouteIdea } from './approval';
 import { loadHierarchy, routeIdea } from './routing';
 
 const FIELD_NAMES: [keyof IdeaInput, string][] = [
@@ -75,7 +77,20 @@ export async function editIdea(
 				? `Answered by updating the idea. ${describeEdit(idea, input)}`
 				: `Edited. ${describeEdit(idea, input)}`
 		});
-		if (answered) {
+		// A new estimate may put the idea in another approval band: it moves to that band's approver.
+		const rerouted =
+			input.estimatedCost !== idea.estimatedCost &&
+			(await rerouteIdea(
+				tx,
+				{ ...idea, title: input.title, status: 'awaiting_decision' },
+				{
+					estimatedCost: input.estimatedCost,
+					actorId: author.id,
+					cause: `the estimated cost changed from ${formatMoney(idea.estimatedCost, 0)}`
+				},
+				now
+			));
+		if (answered && !rerouted) {
 			const { deciders } = routeIdea(await loadHierarchy(tx), idea);
 			await notify(
 				tx,

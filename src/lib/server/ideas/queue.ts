@@ -1,10 +1,21 @@
 import { and, asc, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { isWithinVetoWindow, vetoDeadline } from '../../domain/approval';
 import { deadlineState, type DeadlineState } from '../../domain/deadline';
 import { ideas } from '../db/schema';
 import { getOrganisationSettings } from '../org/settings';
 import type { Viewer } from './access';
 import { selectIdeaCards, type IdeaCard } from './cards';
-import { loadHierarchy, managedSubtreeFor, queueTeamsFor } from './routing';
+import {
+	canApproveIdea,
+	loadHierarchy,
+	managedSubtreeFor,
+	queueScopesFor,
+	routeIdea
+} from './routing';
+
+/** `team_id in (…)`, or nothing at all for no teams. */
+const inTeams = (teamIds: string[]) =>
+	teamIds.length > 0 ? inArray(ideas.teamId, teamIds) : sql`false`;
 
 export interface QueueItem extends IdeaCard {
 	deadline: DeadlineState;
@@ -19,6 +30,8 @@ export interface ManagerQueue {
 	/** Asked for more information: the author's turn, but the deadline still runs. */
 	waitingForAuthor: QueueItem[];
 	accepted: IdeaCard[];
+	/** Accepted by their team's own vote in the last 48 hours: this manager may still veto them. */
+	vetoable: (IdeaCard & { vetoUntil: Date })[];
 	counts: {
 		awaiting: number;
 		overdue: number;
@@ -37,55 +50,69 @@ export interface ManagerQueue {
  */
 export async function listQueue(manager: Viewer, now = new Date()): Promise<ManagerQueue> {
 	const [hierarchy, settings] = await Promise.all([loadHierarchy(), getOrganisationSettings()]);
-	const { deciderTeamIds, escalationTeamIds, managerIdsBelow } = queueTeamsFor(
-		hierarchy,
-		manager.id
+	const scopes = queueScopesFor(hierarchy, manager.id);
+	const decides = scopes.map((scope) =>
+		and(eq(ideas.approverLevel, scope.approverLevel), inTeams(scope.deciderTeamIds))
 	);
-
-	const scope = [];
-	if (deciderTeamIds.length > 0) scope.push(inArray(ideas.teamId, deciderTeamIds));
-	if (escalationTeamIds.length > 0) {
-		// Overdue ideas from below, and ideas the managers below submitted themselves.
-		const fromBelow = [lt(ideas.decisionDueAt, now)];
-		if (managerIdsBelow.length > 0) fromBelow.push(inArray(ideas.authorId, managerIdsBelow));
-		scope.push(and(inArray(ideas.teamId, escalationTeamIds), or(...fromBelow)));
-	}
+	const reaches = scopes.map((scope) =>
+		and(
+			eq(ideas.approverLevel, scope.approverLevel),
+			or(
+				inTeams(scope.deciderTeamIds),
+				and(inTeams(scope.escalationTeamIds), lt(ideas.decisionDueAt, now)),
+				and(inTeams(scope.redirectedTeamIds), inArray(ideas.authorId, scope.redirectedAuthorIds))
+			)
+		)
+	);
+	// The scopes select a superset cheaply; the route of each idea says exactly whose it is.
+	const routeOf = (row: IdeaCard) => routeIdea(hierarchy, row);
 	const awaitingRows =
-		scope.length === 0
-			? []
-			: await selectIdeaCards()
-					.where(
-						and(eq(ideas.status, 'awaiting_decision'), ne(ideas.authorId, manager.id), or(...scope))
-					)
-					.orderBy(asc(ideas.decisionDueAt), desc(ideas.voteCount), asc(ideas.id))
-					.limit(500);
-	const escalated = new Set(escalationTeamIds);
-	const awaiting = awaitingRows.map((row) => ({
-		...row,
-		deadline: deadlineState(row.decisionDueAt, now, settings.timeZone),
-		isEscalated: escalated.has(row.teamId) && row.decisionDueAt < now,
-		isFromManagerBelow: escalated.has(row.teamId) && managerIdsBelow.includes(row.authorId)
-	}));
-
-	const waitingRows =
-		deciderTeamIds.length === 0
+		scopes.length === 0
 			? []
 			: await selectIdeaCards()
 					.where(
 						and(
-							eq(ideas.status, 'needs_info'),
+							eq(ideas.status, 'awaiting_decision'),
 							ne(ideas.authorId, manager.id),
-							inArray(ideas.teamId, deciderTeamIds)
+							or(...reaches)
 						)
+					)
+					.orderBy(asc(ideas.decisionDueAt), desc(ideas.voteCount), asc(ideas.id))
+					.limit(500);
+	const awaiting = awaitingRows.flatMap((row) => {
+		const route = routeOf(row);
+		const isOverdue = row.decisionDueAt < now;
+		const isDecider = route.deciders.includes(manager.id);
+		if (!isDecider && !(isOverdue && route.escalation.includes(manager.id))) return [];
+		return [
+			{
+				...row,
+				deadline: deadlineState(row.decisionDueAt, now, settings.timeZone),
+				isEscalated: !isDecider,
+				isFromManagerBelow: route.levels
+					.slice(0, Math.max(route.deciderLevel, 0))
+					.some((level) => level.includes(row.authorId))
+			}
+		];
+	});
+
+	const waitingRows =
+		scopes.length === 0
+			? []
+			: await selectIdeaCards()
+					.where(
+						and(eq(ideas.status, 'needs_info'), ne(ideas.authorId, manager.id), or(...decides))
 					)
 					.orderBy(asc(ideas.decisionDueAt), asc(ideas.id))
 					.limit(500);
-	const waitingForAuthor = waitingRows.map((row) => ({
-		...row,
-		deadline: deadlineState(row.decisionDueAt, now, settings.timeZone),
-		isEscalated: false,
-		isFromManagerBelow: false
-	}));
+	const waitingForAuthor = waitingRows
+		.filter((row) => routeOf(row).deciders.includes(manager.id))
+		.map((row) => ({
+			...row,
+			deadline: deadlineState(row.decisionDueAt, now, settings.timeZone),
+			isEscalated: false,
+			isFromManagerBelow: false
+		}));
 
 	const subtree = managedSubtreeFor(hierarchy, manager.id);
 	const accepted =
@@ -96,10 +123,20 @@ export async function listQueue(manager: Viewer, now = new Date()): Promise<Mana
 					.orderBy(sql`${ideas.targetDate} asc nulls last`, asc(ideas.id))
 					.limit(500);
 
+	const vetoable = accepted
+		.filter(
+			(row) =>
+				row.selfApprovedAt &&
+				isWithinVetoWindow(row.selfApprovedAt, now) &&
+				canApproveIdea(hierarchy, manager.id, row)
+		)
+		.map((row) => ({ ...row, vetoUntil: vetoDeadline(row.selfApprovedAt!) }));
+
 	return {
 		awaiting,
 		waitingForAuthor,
 		accepted,
+		vetoable,
 		counts: {
 			awaiting: awaiting.length,
 			overdue: awaiting.filter((item) => item.deadline.urgency === 'overdue').length,

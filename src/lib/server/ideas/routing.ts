@@ -1,3 +1,4 @@
+import { APPROVER_LEVELS, type ApproverLevel } from '../../domain/approval';
 import { db, type DatabaseOrTransaction } from '../db';
 import { teamManagers, teams } from '../db/schema';
 
@@ -29,14 +30,10 @@ export function ancestorsAndSelf(hierarchy: TeamHierarchy, teamId: string): stri
 	return chain;
 }
 
-/** The managers above a team, level by level (nearest first), each level without earlier ones. */
-function managerLevels(
-	hierarchy: TeamHierarchy,
-	teamId: string,
-	exceptPersonId?: string
-): string[][] {
+/** The managers at and above a team, level by level (nearest first), each at their nearest level. */
+function managerLevels(hierarchy: TeamHierarchy, teamId: string): string[][] {
 	const levels: string[][] = [];
-	const seen = new Set<string>(exceptPersonId ? [exceptPersonId] : []);
+	const seen = new Set<string>();
 	for (const id of ancestorsAndSelf(hierarchy, teamId)) {
 		const level = (hierarchy.managersOf.get(id) ?? []).filter((person) => !seen.has(person));
 		if (level.length === 0) continue;
@@ -46,28 +43,66 @@ function managerLevels(
 	return levels;
 }
 
-/**
- * Who decides an idea of this team, and who hears when it is overdue: the managers of the nearest
- * managed team at or above it, and those of the next managed team above that (with other people).
- */
-export function routeTeam(
-	hierarchy: TeamHierarchy,
-	teamId: string
-): { deciders: string[]; escalation: string[] } {
-	const [deciders = [], escalation = []] = managerLevels(hierarchy, teamId);
-	return { deciders, escalation };
+const LEVEL_STEPS: Record<ApproverLevel, number> = {
+	own_manager: 0,
+	one_up: 1,
+	two_up: 2,
+	top: Number.POSITIVE_INFINITY
+};
+
+/** Where an idea goes: who decides it, who hears when it is overdue, and the levels above it. */
+export interface IdeaRoute {
+	deciders: string[];
+	escalation: string[];
+	/** Index of the deciders' level in `levels` (-1: nobody can decide). */
+	deciderLevel: number;
+	levels: string[][];
 }
 
-/** As routeTeam, but nobody decides their own idea: a manager's idea goes a level up. */
+/**
+ * Routes an idea by its approval band: to the managers `approverLevel` steps above the team's own
+ * (clamped to the top). Nobody decides their own idea: when its author is the only approver at
+ * that level, it goes one level up — or, at the top, to the level below. Overdue ideas escalate to
+ * the next level with someone else on it.
+ */
 export function routeIdea(
 	hierarchy: TeamHierarchy,
-	idea: { teamId: string; authorId: string }
-): { deciders: string[]; escalation: string[] } {
-	const [deciders = [], escalation = []] = managerLevels(hierarchy, idea.teamId, idea.authorId);
-	return { deciders, escalation };
+	idea: { teamId: string; authorId: string; approverLevel: ApproverLevel }
+): IdeaRoute {
+	const levels = managerLevels(hierarchy, idea.teamId);
+	const others = (level: string[] | undefined) =>
+		(level ?? []).filter((person) => person !== idea.authorId);
+	let deciderLevel = Math.min(LEVEL_STEPS[idea.approverLevel], levels.length - 1);
+	if (deciderLevel >= 0 && others(levels[deciderLevel]).length === 0) {
+		deciderLevel += deciderLevel + 1 < levels.length ? 1 : -1;
+	}
+	const deciders = others(levels[deciderLevel]);
+	const escalation =
+		levels
+			.slice(deciderLevel + 1)
+			.map(others)
+			.find((level) => level.length > 0) ?? [];
+	return { deciders, escalation, deciderLevel: deciders.length > 0 ? deciderLevel : -1, levels };
 }
 
-/** A manager of the idea's team or of any team above it may decide it. */
+/**
+ * Who may decide an idea: its routed approvers and any manager above them (never its author).
+ * A manager below the band's approver sees the idea but does not decide it.
+ */
+export function canApproveIdea(
+	hierarchy: TeamHierarchy,
+	personId: string,
+	idea: { teamId: string; authorId: string; approverLevel: ApproverLevel }
+): boolean {
+	if (personId === idea.authorId) return false;
+	const route = routeIdea(hierarchy, idea);
+	return (
+		route.deciderLevel >= 0 &&
+		route.levels.slice(route.deciderLevel).some((level) => level.includes(personId))
+	);
+}
+
+/** A manager of the idea's team or of any team above it: sees the team's ideas. */
 export function canDecideForTeam(
 	hierarchy: TeamHierarchy,
 	personId: string,
@@ -78,29 +113,56 @@ export function canDecideForTeam(
 	);
 }
 
-/**
- * The teams whose awaiting ideas fill a manager's queue; those one level below, whose overdue ideas
- * escalate to them; and the managers of those teams, whose own ideas come to this manager directly.
- */
-export function queueTeamsFor(
-	hierarchy: TeamHierarchy,
-	personId: string
-): { deciderTeamIds: string[]; escalationTeamIds: string[]; managerIdsBelow: string[] } {
-	const deciderTeamIds: string[] = [];
-	const escalationTeamIds: string[] = [];
-	const managersBelow = new Set<string>();
-	for (const teamId of hierarchy.parentOf.keys()) {
-		const route = routeTeam(hierarchy, teamId);
-		if (route.deciders.includes(personId)) deciderTeamIds.push(teamId);
-		else if (route.escalation.includes(personId)) {
-			escalationTeamIds.push(teamId);
-			route.deciders.forEach((manager) => managersBelow.add(manager));
-		}
-	}
-	return { deciderTeamIds, escalationTeamIds, managerIdsBelow: [...managersBelow] };
+/** The ideas of one approval level that may be in a manager's queue (a superset; see listQueue). */
+export interface QueueScope {
+	approverLevel: ApproverLevel;
+	/** Teams whose ideas of this level this manager decides. */
+	deciderTeamIds: string[];
+	/** Teams whose overdue ideas of this level escalate to this manager… */
+	escalationTeamIds: string[];
+	/** …and whose ideas by these people (the deciders below, or above at the top) come here too. */
+	redirectedAuthorIds: string[];
+	redirectedTeamIds: string[];
 }
 
-/** Every team at or below the teams a person manages: where they may decide. */
+/**
+ * For each approval level, the teams whose awaiting ideas may reach this manager: as decider, by
+ * escalation, or because the idea's author is the approver and the idea moved on to this manager.
+ */
+export function queueScopesFor(hierarchy: TeamHierarchy, personId: string): QueueScope[] {
+	return APPROVER_LEVELS.map((approverLevel) => {
+		const scope: QueueScope = {
+			approverLevel,
+			deciderTeamIds: [],
+			escalationTeamIds: [],
+			redirectedAuthorIds: [],
+			redirectedTeamIds: []
+		};
+		const redirectedAuthors = new Set<string>();
+		for (const teamId of hierarchy.parentOf.keys()) {
+			// The route of an idea by someone who manages nothing here.
+			const levels = managerLevels(hierarchy, teamId);
+			const index = Math.min(LEVEL_STEPS[approverLevel], levels.length - 1);
+			if (index < 0) continue;
+			if (levels[index].includes(personId)) scope.deciderTeamIds.push(teamId);
+			const neighbour = index + 1 < levels.length ? index + 1 : index - 1;
+			if (neighbour >= 0 && levels[neighbour].includes(personId)) {
+				if (neighbour > index) scope.escalationTeamIds.push(teamId);
+				scope.redirectedTeamIds.push(teamId);
+				levels[index].forEach((person) => redirectedAuthors.add(person));
+			}
+		}
+		scope.redirectedAuthorIds = [...redirectedAuthors];
+		return scope;
+	}).filter(
+		(scope) =>
+			scope.deciderTeamIds.length > 0 ||
+			scope.escalationTeamIds.length > 0 ||
+			scope.redirectedTeamIds.length > 0
+	);
+}
+
+/** Every team at or below the teams a person manages: the ideas they see as a manager. */
 export function managedSubtreeFor(hierarchy: TeamHierarchy, personId: string): string[] {
 	return [...hierarchy.parentOf.keys()].filter((teamId) =>
 		canDecideForTeam(hierarchy, personId, teamId)

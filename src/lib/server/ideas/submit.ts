@@ -11,6 +11,7 @@ import { awardPoints } from '../recognition/points';
 import { getOrganisationSettings } from '../org/settings';
 import type { Viewer } from './access';
 import { checkPhoto, stripJpegMetadata } from './photos';
+import { approverLevelFor } from './approval';
 import { loadHierarchy, routeIdea } from './routing';
 
 export interface SubmittedIdea {
@@ -48,11 +49,17 @@ export async function submitIdea(
 			.values({
 				...input,
 				authorId: author.id,
+				approverLevel: await approverLevelFor(tx, input.estimatedCost),
 				submittedAt: now,
 				decisionDueAt: dueAt,
 				updatedAt: now
 			})
-			.returning({ id: ideas.id });
+			.returning({
+				id: ideas.id,
+				teamId: ideas.teamId,
+				authorId: ideas.authorId,
+				approverLevel: ideas.approverLevel
+			});
 		if (photo && photoCheck?.ok) {
 			const stored = photoCheck.contentType === 'image/jpeg' ? stripJpegMetadata(photo) : photo;
 			await tx.insert(ideaPhotos).values({
@@ -83,10 +90,7 @@ export async function submitIdea(
 			toStatus: 'awaiting_decision',
 			note: 'Submitted'
 		});
-		const { deciders } = routeIdea(await loadHierarchy(tx), {
-			teamId: input.teamId,
-			authorId: author.id
-		});
+		const { deciders } = routeIdea(await loadHierarchy(tx), idea);
 		const dueDateLabel = formatDueDate(dueAt, settings.timeZone);
 		await notify(
 			tx,

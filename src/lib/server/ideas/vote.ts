@@ -5,6 +5,7 @@ import { ideas, votes } from '../db/schema';
 import { readRollupTimeZone, recordEngagement } from '../insights/rollups';
 import { canViewIdea, canVoteOnIdea, type Viewer } from './access';
 import { findIdea, loadAccessContext } from './load';
+import { acceptIfTeamApproves } from './self-approval';
 
 /**
  * Sets the viewer's vote on an idea on or off. The form says which, so a doubled or retried submit
@@ -14,8 +15,9 @@ import { findIdea, loadAccessContext } from './load';
 export async function castVote(
 	viewer: Viewer,
 	ideaId: string,
-	wantsVote: boolean
-): Promise<Outcome<{ hasVoted: boolean; voteCount: number }>> {
+	wantsVote: boolean,
+	now = new Date()
+): Promise<Outcome<{ hasVoted: boolean; voteCount: number; isAcceptedByTeam: boolean }>> {
 	return db.transaction(async (tx) => {
 		const idea = await findIdea(tx, ideaId);
 		const context = await loadAccessContext(tx);
@@ -33,7 +35,7 @@ export async function castVote(
 		if (wantsVote) {
 			const inserted = await tx
 				.insert(votes)
-				.values({ ideaId, personId: viewer.id })
+				.values({ ideaId, personId: viewer.id, createdAt: now })
 				.onConflictDoNothing()
 				.returning({ ideaId: votes.ideaId });
 			change = inserted.length;
@@ -50,6 +52,8 @@ export async function castVote(
 			.set({ voteCount: sql`${ideas.voteCount} + ${change}` })
 			.where(eq(ideas.id, ideaId))
 			.returning({ voteCount: ideas.voteCount });
-		return succeed({ hasVoted: wantsVote, voteCount: updated.voteCount });
+		// The count's row lock is held from here: concurrent votes tally one after the other.
+		const isAcceptedByTeam = change > 0 && (await acceptIfTeamApproves(tx, idea, now));
+		return succeed({ hasVoted: wantsVote, voteCount: updated.voteCount, isAcceptedByTeam });
 	});
 }

@@ -151,6 +151,15 @@ export async function recordDecision(
 		});
 }
 
+/** A vetoed self-approval: still decided on its day, but no longer accepted. */
+export async function recordVeto(
+	tx: DatabaseOrTransaction,
+	idea: { teamId: string; decidedAt: Date },
+	timeZone: string
+): Promise<void> {
+	await bumpDaily(tx, idea.teamId, localDate(idea.decidedAt, timeZone), { accepted: -1 });
+}
+
 export async function recordImplementation(
 	tx: DatabaseOrTransaction,
 	idea: { teamId: string },

@@ -4,6 +4,7 @@ import {
 	formatFigure,
 	type FigureKey
 } from '../../domain/insights';
+import { toCsv } from '../../domain/csv';
 import type { Dashboard, TeamRow } from './dashboard';
 
 /** Sorts the breakdown by a figure (missing values last) or by team name. */
@@ -22,17 +23,6 @@ export function sortTeamRows(
 		if (y === null) return -1;
 		return sign * (x - y) || a.label.localeCompare(b.label);
 	});
-}
-
-/** A CSV cell: quoted when needed; a leading =, +, - or @ is neutralised against spreadsheet formulas. */
-function cell(value: string | number): string {
-	let text = String(value);
-	if (/^[=+\-@]/.test(text)) text = `'${text}`;
-	return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csv(rows: (string | number)[][]): string {
-	return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 const rawNumber = (value: number | null, key: FigureKey) =>
@@ -62,7 +52,7 @@ export function teamTableCsv(dashboard: Dashboard): string {
 			]);
 		}
 	}
-	return csv(lines);
+	return toCsv(lines);
 }
 
 /** The weekly series as CSV; empty when the scope covers too few people. */
@@ -81,5 +71,5 @@ export function weeklySeriesCsv(dashboard: Dashboard): string {
 			]);
 		}
 	}
-	return csv(lines);
+	return toCsv(lines);
 }

@@ -84,6 +84,7 @@ async function listUrgentIdeas(tx: Transaction, now: Date): Promise<UrgentIdea[]
 				title: ideas.title,
 				teamId: ideas.teamId,
 				authorId: ideas.authorId,
+				approverLevel: ideas.approverLevel,
 				teamName: teams.name,
 				decisionDueAt: ideas.decisionDueAt
 			})
@@ -97,12 +98,16 @@ async function listUrgentIdeas(tx: Transaction, now: Date): Promise<UrgentIdea[]
 			)
 			.orderBy(asc(ideas.decisionDueAt), asc(ideas.id))
 	]);
-	return rows.map(({ teamId, authorId, ...idea }) => ({
-		...idea,
+	return rows.map(({ teamId, authorId, approverLevel, ...idea }) => {
+		const { deciders, escalation } = routeIdea(hierarchy, { teamId, authorId, approverLevel });
 		// As in the queue's badges: at the deadline itself an idea is overdue.
-		isOverdue: idea.decisionDueAt.getTime() <= now.getTime(),
-		...routeIdea(hierarchy, { teamId, authorId })
-	}));
+		return {
+			...idea,
+			isOverdue: idea.decisionDueAt.getTime() <= now.getTime(),
+			deciders,
+			escalation
+		};
+	});
 }
 
 /** Returns whether any decider got the reminder for the first time. */

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import {
 	POINTS_FOR_ACCEPTANCE,
 	POINTS_FOR_SUBMITTING,
@@ -33,6 +33,32 @@ export async function awardPoints(
 			createdAt: options.now ?? new Date()
 		})
 		.onConflictDoNothing();
+}
+
+/**
+ * Takes back the points an idea's step earned (a vetoed acceptance) with a correction entry: the
+ * ledger is never edited. Only what was actually awarded is taken back.
+ */
+export async function reversePoints(
+	tx: DatabaseOrTransaction,
+	idea: { id: string; authorId: string },
+	reason: Exclude<PointReason, 'correction'>,
+	note: string,
+	now = new Date()
+): Promise<void> {
+	const [awarded] = await tx
+		.select({ points: pointEntries.points })
+		.from(pointEntries)
+		.where(and(eq(pointEntries.ideaId, idea.id), eq(pointEntries.reason, reason)));
+	if (!awarded) return;
+	await tx.insert(pointEntries).values({
+		personId: idea.authorId,
+		ideaId: idea.id,
+		reason: 'correction',
+		points: -awarded.points,
+		note,
+		createdAt: now
+	});
 }
 
 export interface PointsSummary {

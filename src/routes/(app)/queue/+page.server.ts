@@ -19,7 +19,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		ownerCandidates,
 		tab: url.searchParams.get('tab') === 'accepted' ? 'accepted' : 'awaiting',
 		decided: url.searchParams.get('decided'),
-		defaultTargetDate: suggestedTargetDate(new Date(), settings.timeZone)
+		defaultTargetDate: suggestedTargetDate(new Date(), settings.timeZone),
+		timeZone: settings.timeZone
 	};
 };
 

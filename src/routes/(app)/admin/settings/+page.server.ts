@@ -1,8 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { settingsSchema } from '$lib/domain/schemas';
+import { parseApprovalBands, settingsSchema } from '$lib/domain/schemas';
 import { parseInput } from '$lib/domain/validation';
 import { requireRole } from '$lib/server/auth/guards';
 import { invalid, readForm } from '$lib/server/form';
+import { listApprovalBands, saveApprovalBands } from '$lib/server/ideas/approval';
 import { getOrganisationSettings, updateOrganisationSettings } from '$lib/server/org/settings';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,8 +11,12 @@ export const load: PageServerLoad = async ({ url }) => {
 	requireRole('admin');
 	return {
 		settings: await getOrganisationSettings(),
+		bands: await listApprovalBands(),
 		timeZones: Intl.supportedValuesOf('timeZone'),
-		saved: url.searchParams.has('saved')
+		saved: url.searchParams.has('saved'),
+		reroutedIdeas: url.searchParams.has('bandsSaved')
+			? Number(url.searchParams.get('bandsSaved')) || 0
+			: null
 	};
 };
 
@@ -29,5 +34,20 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.errors, values);
 		await updateOrganisationSettings(parsed.value);
 		redirect(303, '/admin/settings?saved');
+	},
+	bands: async ({ request }) => {
+		const admin = requireRole('admin');
+		const values = readForm(
+			await request.formData(),
+			['topApproverLevel'],
+			['maxCost', 'approverLevel']
+		);
+		const parsed = parseApprovalBands(
+			values as { maxCost: string[]; approverLevel: string[]; topApproverLevel: string }
+		);
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		const saved = await saveApprovalBands(parsed.value, admin.id);
+		if (!saved.ok) return invalid(saved.errors, values, saved.status);
+		redirect(303, `/admin/settings?bandsSaved=${saved.value.rerouted}#bands`);
 	}
 };

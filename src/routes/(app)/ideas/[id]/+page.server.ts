@@ -1,12 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { suggestedTargetDate } from '$lib/domain/deadline';
-import { commentSchema, thanksSchema } from '$lib/domain/schemas';
+import { commentSchema, thanksSchema, vetoSchema } from '$lib/domain/schemas';
 import { parseInput } from '$lib/domain/validation';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireRole, requireUser } from '$lib/server/auth/guards';
 import { invalid, readForm } from '$lib/server/form';
 import { addComment, deleteComment } from '$lib/server/ideas/comments';
 import { handleDecisionForm } from '$lib/server/decision-action';
 import { getIdeaDetail } from '$lib/server/ideas/detail';
+import { vetoSelfApproval } from '$lib/server/ideas/self-approval';
 import { castVote } from '$lib/server/ideas/vote';
 import { sendThanks } from '$lib/server/recognition/thanks';
 import { getOrganisationSettings } from '$lib/server/org/settings';
@@ -21,7 +22,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		detail,
 		timeZone: settings.timeZone,
 		defaultTargetDate: suggestedTargetDate(new Date(), settings.timeZone),
-		justSubmitted: url.searchParams.has('submitted')
+		justSubmitted: url.searchParams.has('submitted'),
+		justAcceptedByTeam: url.searchParams.has('teamAccepted'),
+		justVetoed: url.searchParams.has('vetoed')
 	};
 };
 
@@ -31,7 +34,7 @@ export const actions: Actions = {
 		const wantsVote = (await request.formData()).get('vote') === 'on';
 		const voted = await castVote(user, params.id, wantsVote);
 		if (!voted.ok) return invalid(voted.errors, {}, voted.status);
-		redirect(303, url.pathname);
+		redirect(303, voted.value.isAcceptedByTeam ? `${url.pathname}?teamAccepted` : url.pathname);
 	},
 	comment: async ({ params, request, url }) => {
 		const user = requireUser();
@@ -57,6 +60,15 @@ export const actions: Actions = {
 		const sent = await sendThanks(user, params.id, parsed.value.message);
 		if (!sent.ok) return invalid(sent.errors, values, sent.status);
 		redirect(303, `${url.pathname}#thanks`);
+	},
+	veto: async ({ params, request, url }) => {
+		const user = requireRole('manager');
+		const values = readForm(await request.formData(), ['reason']);
+		const parsed = parseInput(vetoSchema, values);
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		const vetoed = await vetoSelfApproval(user, params.id, parsed.value.reason);
+		if (!vetoed.ok) return invalid(vetoed.errors, values, vetoed.status);
+		redirect(303, `${url.pathname}?vetoed`);
 	},
 	decide: async ({ request, url }) => {
 		const user = requireUser();

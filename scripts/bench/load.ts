@@ -1,0 +1,94 @@
+// One measured load: autocannon against the running app, with every response's latency kept so
+// that p50/p95/p99 are exact, and every unexpected status counted as an error.
+import autocannon, { type RequestData } from 'autocannon';
+
+export interface LoadRequest {
+	method: 'GET' | 'POST';
+	path: string;
+	headers: Record<string, string>;
+	body?: string;
+}
+
+export interface LoadScenario {
+	name: string;
+	description: string;
+	connections: number;
+	/** Status a correct answer has: 200 for pages, 303 for form actions (POST-redirect-GET). */
+	expectedStatus: number;
+	/** Builds each request (called once per request sent). */
+	next: () => LoadRequest;
+}
+
+export interface Measurement {
+	name: string;
+	description: string;
+	connections: number;
+	seconds: number;
+	requests: number;
+	requestsPerSecond: number;
+	latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+	/** Responses with another status than expected, connection errors and timeouts. */
+	errors: number;
+	statuses: Record<string, number>;
+}
+
+function percentile(sorted: Float64Array, share: number): number {
+	if (sorted.length === 0) return NaN;
+	const index = Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1);
+	return sorted[Math.max(0, index)];
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+export async function measure(
+	baseUrl: string,
+	scenario: LoadScenario,
+	seconds: number
+): Promise<Measurement> {
+	const latencies: number[] = [];
+	const statuses: Record<string, number> = {};
+	const request: RequestData = {
+		setupRequest: (base) => {
+			const next = scenario.next();
+			return {
+				...base,
+				method: next.method,
+				path: next.path,
+				headers: { ...next.headers },
+				body: next.body ?? ''
+			};
+		}
+	};
+	const instance = autocannon({
+		url: baseUrl,
+		connections: scenario.connections,
+		duration: seconds,
+		pipelining: 1,
+		timeout: 30,
+		requests: [request]
+	});
+	instance.on('response', (_client: unknown, statusCode: number, _bytes: number, ms: number) => {
+		latencies.push(ms);
+		statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+	});
+	const result = await instance;
+	const sorted = Float64Array.from(latencies).sort();
+	const good = statuses[scenario.expectedStatus] ?? 0;
+	return {
+		name: scenario.name,
+		description: scenario.description,
+		connections: scenario.connections,
+		seconds: result.duration,
+		requests: latencies.length,
+		requestsPerSecond: round(good / result.duration),
+		latencyMs: {
+			p50: round(percentile(sorted, 0.5)),
+			p95: round(percentile(sorted, 0.95)),
+			p99: round(percentile(sorted, 0.99)),
+			max: round(sorted.length ? sorted[sorted.length - 1] : NaN),
+			mean: round(latencies.reduce((sum, ms) => sum + ms, 0) / Math.max(1, latencies.length))
+		},
+		errors: latencies.length - good + result.errors,
+		statuses
+	};
+}

@@ -1,0 +1,220 @@
+import { and, count, eq, isNull, lte } from 'drizzle-orm';
+import {
+	isWithinSelfApprovalLimit,
+	isWithinVetoWindow,
+	meetsTwoThirds,
+	vetoDeadline,
+	votesNeededForSelfApproval,
+	VETO_WINDOW_HOURS
+} from '../../domain/approval';
+import { formatDateTime } from '../../domain/dates';
+import { suggestedTargetDate } from '../../domain/deadline';
+import { reject, succeed, type Outcome } from '../../domain/outcome';
+import { findTransition } from '../../domain/status';
+import { db, type DatabaseOrTransaction } from '../db';
+import { ideaEvents, ideas, people, teams, votes, type Idea } from '../db/schema';
+import { readRollupTimeZone, recordDecision, recordVeto } from '../insights/rollups';
+import { notify } from '../notify/notify';
+import { awardPoints, reversePoints } from '../recognition/points';
+import { canDecideIdea, type Viewer } from './access';
+import { personNames } from './approval';
+import { findIdea, loadAccessContext } from './load';
+import { loadHierarchy, routeIdea } from './routing';
+
+const TEAM_VOTE = findTransition('awaiting_decision', 'accepted', 'team')!;
+
+export interface SelfApprovalProgress {
+	teamName: string;
+	costLimit: number;
+	activeMembers: number;
+	/** Votes for the idea from the team's active members, cast by its deadline. */
+	memberVotes: number;
+	votesNeeded: number;
+	closesAt: Date;
+}
+
+/**
+ * Where an idea stands in its team's self-approval, or null when it is not eligible: the team has
+ * it off, the idea costs more than the team's limit, or it no longer waits for a decision.
+ */
+export async function getSelfApprovalProgress(
+	tx: DatabaseOrTransaction,
+	idea: Pick<Idea, 'id' | 'teamId' | 'status' | 'estimatedCost' | 'decisionDueAt'>
+): Promise<SelfApprovalProgress | null> {
+	if (idea.status !== 'awaiting_decision') return null;
+	const [team] = await tx
+		.select({ name: teams.name, costLimit: teams.selfApprovalCostLimit })
+		.from(teams)
+		.where(eq(teams.id, idea.teamId));
+	if (!team || !isWithinSelfApprovalLimit(team.costLimit, idea.estimatedCost)) return null;
+	const activeMember = and(eq(people.homeTeamId, idea.teamId), isNull(people.deactivatedAt));
+	const [[members], [memberVotes]] = await Promise.all([
+		tx.select({ count: count() }).from(people).where(activeMember),
+		// Only active members' votes count, and only those cast by the deadline.
+		tx
+			.select({ count: count() })
+			.from(votes)
+			.innerJoin(people, eq(people.id, votes.personId))
+			.where(and(eq(votes.ideaId, idea.id), activeMember, lte(votes.createdAt, idea.decisionDueAt)))
+	]);
+	return {
+		teamName: team.name,
+		costLimit: team.costLimit!,
+		activeMembers: members.count,
+		memberVotes: memberVotes.count,
+		votesNeeded: votesNeededForSelfApproval(members.count),
+		closesAt: idea.decisionDueAt
+	};
+}
+
+/**
+ * After a vote, in its transaction: accepts the idea on the team's behalf when two thirds of the
+ * team's active members have voted for it before its deadline. The author leads the
+ * implementation; the deciding managers are told and may veto within 48 hours. Returns whether the
+ * team accepted it now. The vote has already updated the idea's row, so a concurrent vote waits for
+ * this transaction and then counts with it: the last needed vote always tips it.
+ */
+export async function acceptIfTeamApproves(
+	tx: DatabaseOrTransaction,
+	idea: Idea,
+	now: Date
+): Promise<boolean> {
+	if (now > idea.decisionDueAt) return false;
+	const progress = await getSelfApprovalProgress(tx, idea);
+	if (!progress || !meetsTwoThirds(progress.memberVotes, progress.activeMembers)) return false;
+
+	const timeZone = await readRollupTimeZone(tx);
+	const tally = `${progress.memberVotes} of ${progress.activeMembers} active members of ${progress.teamName} voted for it`;
+	const [accepted] = await tx
+		.update(ideas)
+		.set({
+			status: TEAM_VOTE.to,
+			decidedAt: now,
+			decidedById: null,
+			selfApprovedAt: now,
+			decisionNote: `Accepted by the team: ${tally}.`,
+			ownerId: idea.authorId,
+			targetDate: suggestedTargetDate(now, timeZone),
+			updatedAt: now
+		})
+		.where(and(eq(ideas.id, idea.id), eq(ideas.status, TEAM_VOTE.from)))
+		.returning({ id: ideas.id });
+	if (!accepted) return false;
+
+	await recordDecision(tx, idea, { decidedAt: now, isAccepted: true }, timeZone);
+	await awardPoints(tx, idea, 'accepted', { now });
+	const { deciders } = routeIdea(await loadHierarchy(tx), idea);
+	const vetoUntil = formatDateTime(vetoDeadline(now), timeZone);
+	const managerNames = await personNames(tx, deciders);
+	await tx.insert(ideaEvents).values({
+		ideaId: idea.id,
+		actorId: null,
+		at: now,
+		fromStatus: TEAM_VOTE.from,
+		toStatus: TEAM_VOTE.to,
+		note:
+			`Accepted by team vote: ${tally} before the deadline. ` +
+			(deciders.length > 0
+				? `${managerNames.join(', ')} told; a veto is possible until ${vetoUntil}.`
+				: 'No manager to tell.')
+	});
+	await notify(
+		tx,
+		{
+			recipientIds: [idea.authorId],
+			ideaId: idea.id,
+			kind: 'idea_decided',
+			title: `Your team accepted your idea: ${idea.title}`,
+			body: `${tally}. You lead the implementation.`,
+			link: `/ideas/${idea.id}`
+		},
+		now
+	);
+	await notify(
+		tx,
+		{
+			recipientIds: deciders,
+			ideaId: idea.id,
+			kind: 'idea_self_approved',
+			title: `Accepted by team vote: ${idea.title}`,
+			body: `${tally}. You may veto it, with a reason, until ${vetoUntil}.`,
+			link: `/ideas/${idea.id}`
+		},
+		now
+	);
+	return true;
+}
+
+const VETO = findTransition('accepted', 'rejected', 'veto')!;
+
+/**
+ * A deciding manager overturns the team's acceptance, with a reason, within 48 hours of it. The
+ * idea ends rejected; the acceptance points are taken back by a correction entry; the author (and
+ * the audit trail) are told why.
+ */
+export async function vetoSelfApproval(
+	manager: Viewer,
+	ideaId: string,
+	reason: string,
+	now = new Date()
+): Promise<Outcome<null>> {
+	return db.transaction(async (tx) => {
+		const idea = await findIdea(tx, ideaId);
+		if (!idea) return reject({ form: 'There is no such idea.' }, 404);
+		if (!canDecideIdea(manager, idea, await loadAccessContext(tx))) {
+			return reject({ form: 'Only a manager who decides this idea may veto it.' }, 403);
+		}
+		if (idea.status !== VETO.from || !idea.selfApprovedAt) {
+			return reject({ form: 'Only an idea the team accepted by its own vote can be vetoed.' }, 409);
+		}
+		const timeZone = await readRollupTimeZone(tx);
+		if (!isWithinVetoWindow(idea.selfApprovedAt, now)) {
+			return reject(
+				{
+					form: `The ${VETO_WINDOW_HOURS}-hour veto window closed at ${formatDateTime(vetoDeadline(idea.selfApprovedAt), timeZone)}.`
+				},
+				409
+			);
+		}
+		if (!reason) return reject({ reason: 'Give a reason: the team deserves to know why.' });
+
+		const [vetoed] = await tx
+			.update(ideas)
+			.set({
+				status: VETO.to,
+				decidedById: manager.id,
+				decisionNote: reason,
+				ownerId: null,
+				targetDate: null,
+				closedAt: now,
+				updatedAt: now
+			})
+			.where(and(eq(ideas.id, ideaId), eq(ideas.status, VETO.from)))
+			.returning({ id: ideas.id });
+		if (!vetoed) return reject({ form: 'This idea changed meanwhile. Reload it.' }, 409);
+		// The decision keeps its time (the team decided on time); it just no longer counts as accepted.
+		await recordVeto(tx, { teamId: idea.teamId, decidedAt: idea.decidedAt! }, timeZone);
+		await reversePoints(tx, idea, 'accepted', 'Team acceptance vetoed', now);
+		await tx.insert(ideaEvents).values({
+			ideaId,
+			actorId: manager.id,
+			at: now,
+			fromStatus: VETO.from,
+			toStatus: VETO.to,
+			note: `Vetoed the team’s acceptance: ${reason}`
+		});
+		await notify(
+			tx,
+			{
+				recipientIds: [idea.authorId],
+				ideaId,
+				kind: 'idea_decided',
+				title: `The team’s acceptance was vetoed: ${idea.title}`,
+				body: reason,
+				link: `/ideas/${ideaId}`
+			},
+			now
+		);
+		return succeed(null);
+	});
+}

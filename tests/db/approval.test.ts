@@ -1,0 +1,186 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { ApprovalBand } from '../../src/lib/domain/approval';
+import { db } from '../../src/lib/server/db';
+import { ideaEvents, ideas, notifications } from '../../src/lib/server/db/schema';
+import { saveApprovalBands } from '../../src/lib/server/ideas/approval';
+import { decideIdea } from '../../src/lib/server/ideas/decide';
+import { getIdeaDetail } from '../../src/lib/server/ideas/detail';
+import { editIdea } from '../../src/lib/server/ideas/edit';
+import { listQueue } from '../../src/lib/server/ideas/queue';
+import { useTestDatabase } from './support/database';
+import { makePerson, makeTeam } from './support/factories';
+import { decisionsWith, ideaInput, MANAGER_ROLES, submitTestIdea, viewer } from './support/ideas';
+
+useTestDatabase();
+
+const TOYOTA_BANDS: ApprovalBand[] = [
+	{ maxCost: 200, approverLevel: 'own_manager' },
+	{ maxCost: 5000, approverLevel: 'one_up' },
+	{ maxCost: null, approverLevel: 'top' }
+];
+
+/** Three levels: a group run by Olga, a plant by Kenji, a line by Aiko with Yuki on it. */
+async function makeGroup() {
+	const group = await makeTeam('Group');
+	const plant = await makeTeam('Plant', group.id);
+	const line = await makeTeam('Line 1', plant.id);
+	const manager = (name: string, teamId: string) =>
+		makePerson({ name, teamId, roles: MANAGER_ROLES, manages: [teamId] });
+	const olga = await manager('Olga', group.id);
+	const kenji = await manager('Kenji', plant.id);
+	const aiko = await manager('Aiko', line.id);
+	const yuki = await makePerson({ name: 'Yuki', teamId: line.id });
+	const asManager = (person: typeof olga) => viewer(person, MANAGER_ROLES);
+	const queueIds = async (person: typeof olga, now?: Date) =>
+		(await listQueue(asManager(person), now)).awaiting.map((item) => item.id);
+	return { group, plant, line, olga, kenji, aiko, yuki, asManager, queueIds };
+}
+
+const decision = decisionsWith({ note: 'No budget this year.', to: 'rejected' });
+
+describe('approval by cost band', () => {
+	it('sends every idea to the team’s own manager while no bands are set', async () => {
+		const { aiko, kenji, yuki, queueIds } = await makeGroup();
+		const ideaId = await submitTestIdea(yuki, { estimatedCost: 90_000 });
+		expect(await queueIds(aiko)).toEqual([ideaId]);
+		expect(await queueIds(kenji)).toEqual([]);
+	});
+
+	it('routes each idea to its band’s approver: own manager, one level up, top', async () => {
+		const { olga, kenji, aiko, yuki, asManager, queueIds } = await makeGroup();
+		await saveApprovalBands(TOYOTA_BANDS, olga.id);
+		const small = await submitTestIdea(yuki, { estimatedCost: 200 });
+		const medium = await submitTestIdea(yuki, { estimatedCost: 200.01 });
+		const large = await submitTestIdea(yuki, { estimatedCost: 5000.01 });
+		const unpriced = await submitTestIdea(yuki, { estimatedCost: null });
+
+		expect((await queueIds(aiko)).sort()).toEqual([small, unpriced].sort());
+		expect(await queueIds(kenji)).toEqual([medium]);
+		expect(await queueIds(olga)).toEqual([large]);
+
+		// The band and approver show on the idea.
+		const detail = await getIdeaDetail(viewer(yuki), medium);
+		expect(detail?.approval).toEqual({
+			bandLabel: 'Cost up to 5,000',
+			approverLabel: 'the manager one level up',
+			approverNames: ['Kenji']
+		});
+		expect((await getIdeaDetail(viewer(yuki), large))?.approval.bandLabel).toBe(
+			'Cost above 5,000'
+		);
+
+		// Below the band's approver a manager sees the idea but may not decide it; above, one may.
+		expect((await getIdeaDetail(asManager(aiko), medium))?.can.decide).toBe(false);
+		expect(await decideIdea(asManager(aiko), medium, decision())).toMatchObject({
+			ok: false,
+			status: 403
+		});
+		expect(await decideIdea(asManager(olga), medium, decision())).toMatchObject({ ok: true });
+	});
+
+	it('escalates an overdue idea to the level above its band’s approver', async () => {
+		const { olga, kenji, yuki, queueIds } = await makeGroup();
+		await saveApprovalBands(TOYOTA_BANDS, olga.id);
+		const ideaId = await submitTestIdea(yuki, { estimatedCost: 1000 });
+		const afterDeadline = new Date(Date.now() + 11 * 24 * 60 * 60 * 1000);
+		expect(await queueIds(olga)).toEqual([]);
+		const olgaQueue = await listQueue(viewer(olga, MANAGER_ROLES), afterDeadline);
+		expect(olgaQueue.awaiting.map((item) => [item.id, item.isEscalated])).toEqual([
+			[ideaId, true]
+		]);
+		expect(await queueIds(kenji, afterDeadline)).toEqual([ideaId]);
+	});
+
+	it('sends an approver’s own idea past them: up a level, or down from the top', async () => {
+		const { plant, olga, kenji, aiko, queueIds } = await makeGroup();
+		await saveApprovalBands(TOYOTA_BANDS, olga.id);
+		const aikosSmallIdea = await submitTestIdea(aiko, { estimatedCost: 50 });
+		const kenjisMediumIdea = await submitTestIdea(kenji, { estimatedCost: 1000 });
+		const olgasLargeIdea = await submitTestIdea(olga, { estimatedCost: 90_000, teamId: plant.id });
+		expect(await queueIds(aiko)).toEqual([]);
+		expect(await queueIds(kenji)).toEqual([aikosSmallIdea, olgasLargeIdea]);
+		expect(await queueIds(olga)).toEqual([kenjisMediumIdea]);
+	});
+
+	it('re-routes an idea when its estimate changes, audited and with the new approver told', async () => {
+		const { olga, kenji, aiko, yuki, queueIds } = await makeGroup();
+		await saveApprovalBands(TOYOTA_BANDS, olga.id);
+		const ideaId = await submitTestIdea(yuki, { estimatedCost: 150 });
+		expect(await queueIds(aiko)).toEqual([ideaId]);
+
+		const edited = await editIdea(
+			viewer(yuki),
+			ideaId,
+			ideaInput(yuki.homeTeamId, { estimatedCost: 3200 })
+		);
+		expect(edited.ok).toBe(true);
+		expect(await queueIds(aiko)).toEqual([]);
+		expect(await queueIds(kenji)).toEqual([ideaId]);
+		const [idea] = await db.select().from(ideas).where(eq(ideas.id, ideaId));
+		expect(idea.approverLevel).toBe('one_up');
+		const notes = (
+			await db
+				.select({ note: ideaEvents.note })
+				.from(ideaEvents)
+				.where(eq(ideaEvents.ideaId, ideaId))
+				.orderBy(asc(ideaEvents.id))
+		).map((row) => row.note);
+		expect(notes.at(-1)).toBe(
+			'Re-routed: the estimated cost changed from 150 (estimated cost 3,200, cost up to 5,000). ' +
+				'Now decided by the manager one level up: Kenji.'
+		);
+		const told = await db
+			.select({ recipientId: notifications.recipientId })
+			.from(notifications)
+			.where(and(eq(notifications.ideaId, ideaId), eq(notifications.kind, 'idea_rerouted')));
+		expect(told).toEqual([{ recipientId: kenji.id }]);
+
+		// An edit that stays in the band moves nothing and adds no re-routing.
+		await editIdea(viewer(yuki), ideaId, ideaInput(yuki.homeTeamId, { estimatedCost: 4000 }));
+		const reroutings = await db
+			.select()
+			.from(notifications)
+			.where(eq(notifications.kind, 'idea_rerouted'));
+		expect(reroutings).toHaveLength(1);
+	});
+
+	it('moves waiting ideas when the bands change, and leaves decided ones alone', async () => {
+		const { olga, kenji, aiko, yuki, asManager, queueIds } = await makeGroup();
+		const waiting = await submitTestIdea(yuki, { estimatedCost: 1000 });
+		const decided = await submitTestIdea(yuki, { estimatedCost: 1000 });
+		await decideIdea(asManager(aiko), decided, decision());
+
+		const saved = await saveApprovalBands(TOYOTA_BANDS, olga.id);
+		expect(saved).toEqual({ ok: true, value: { rerouted: 1 } });
+		expect(await queueIds(kenji)).toEqual([waiting]);
+		const levels = await db.select({ id: ideas.id, level: ideas.approverLevel }).from(ideas);
+		expect(Object.fromEntries(levels.map((row) => [row.id, row.level]))).toEqual({
+			[waiting]: 'one_up',
+			[decided]: 'own_manager'
+		});
+
+		// Saving the same bands again moves nothing.
+		expect(await saveApprovalBands(TOYOTA_BANDS, olga.id)).toEqual({
+			ok: true,
+			value: { rerouted: 0 }
+		});
+	});
+
+	it('refuses bands that do not make sense, and keeps the old ones', async () => {
+		const { olga, yuki, queueIds, aiko } = await makeGroup();
+		const refused = await saveApprovalBands(
+			[
+				{ maxCost: 200, approverLevel: 'top' },
+				{ maxCost: null, approverLevel: 'own_manager' }
+			],
+			olga.id
+		);
+		expect(refused).toEqual({
+			ok: false,
+			errors: { bands: 'A costlier band cannot go to a lower approver than a cheaper one.' }
+		});
+		const ideaId = await submitTestIdea(yuki, { estimatedCost: 100 });
+		expect(await queueIds(aiko)).toEqual([ideaId]);
+	});
+});
