@@ -66,9 +66,7 @@ describe('approval by cost band', () => {
 			approverLabel: 'the manager one level up',
 			approverNames: ['Kenji']
 		});
-		expect((await getIdeaDetail(viewer(yuki), large))?.approval.bandLabel).toBe(
-			'Cost above 5,000'
-		);
+		expect((await getIdeaDetail(viewer(yuki), large))?.approval.bandLabel).toBe('Cost above 5,000');
 
 		// Below the band's approver a manager sees the idea but may not decide it; above, one may.
 		expect((await getIdeaDetail(asManager(aiko), medium))?.can.decide).toBe(false);
@@ -86,9 +84,7 @@ describe('approval by cost band', () => {
 		const afterDeadline = new Date(Date.now() + 11 * 24 * 60 * 60 * 1000);
 		expect(await queueIds(olga)).toEqual([]);
 		const olgaQueue = await listQueue(viewer(olga, MANAGER_ROLES), afterDeadline);
-		expect(olgaQueue.awaiting.map((item) => [item.id, item.isEscalated])).toEqual([
-			[ideaId, true]
-		]);
+		expect(olgaQueue.awaiting.map((item) => [item.id, item.isEscalated])).toEqual([[ideaId, true]]);
 		expect(await queueIds(kenji, afterDeadline)).toEqual([ideaId]);
 	});
 

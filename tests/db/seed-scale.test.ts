@@ -90,9 +90,9 @@ describe('the scale generator (seed:scale)', () => {
 					where a.idea_id = i.id and m.person_id = i.decided_by_id)`)
 		).toBe(0);
 		// Points as the app credits them: once per idea and step.
-		expect(await count(sql`select count(*) as n from point_entries where reason = 'submitted'`)).toBe(
-			400
-		);
+		expect(
+			await count(sql`select count(*) as n from point_entries where reason = 'submitted'`)
+		).toBe(400);
 		expect(
 			await count(sql`select count(*) as n from ideas i where status in ('accepted', 'implemented', 'dropped')
 				and not exists (select 1 from point_entries p where p.idea_id = i.id and p.reason = 'accepted')`)
