@@ -21,7 +21,31 @@ export const init: ServerInit = async () => {
 	});
 };
 
+// Page modules, loaded on demand, to tell a page with named form actions from one with a default.
+const pageServerModules = import.meta.glob<{ actions?: Record<string, unknown> }>(
+	'./routes/**/+page.server.ts'
+);
+
+/**
+ * SvelteKit answers a POST without `?/name` to a page with only named actions by throwing (a 500).
+ * That is a malformed request, not a server fault: it gets a 400 instead.
+ */
+async function isUnnamedActionPost(event: Parameters<Handle>[0]['event']): Promise<boolean> {
+	if (event.request.method !== 'POST' || !event.route.id) return false;
+	if ([...event.url.searchParams.keys()].some((key) => key.startsWith('/'))) return false;
+	const load =
+		pageServerModules[`./routes${event.route.id === '/' ? '' : event.route.id}/+page.server.ts`];
+	const actions = load ? (await load()).actions : undefined;
+	return Boolean(actions) && !('default' in actions!);
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
+	if (await isUnnamedActionPost(event)) {
+		return new Response('This page has several forms: the request did not say which one.', {
+			status: 400,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
 	const isHttps = event.url.protocol === 'https:';
 	const token = event.cookies.get(sessionCookieName(isHttps)) ?? null;
 	event.locals.user = null;

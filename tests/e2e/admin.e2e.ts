@@ -135,7 +135,10 @@ describe('the administrator, on a phone', () => {
 		await expectNoAxeViolations(page);
 		await page.getByLabel('Decision deadline (days)').fill('120');
 		// Skip the browser's own range check to see the server's message.
-		await page.locator('main form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+		await page
+			.locator('main form')
+			.first()
+			.evaluate((form: HTMLFormElement) => (form.noValidate = true));
 		await page.getByRole('button', { name: 'Save settings' }).click();
 		await expect
 			.poll(() => page.locator('#field-decisionDeadlineDays-error').textContent())

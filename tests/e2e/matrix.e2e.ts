@@ -100,6 +100,20 @@ describe('who may see and do what with an idea', () => {
 		expect(await statuses((who) => request(who, '/queue'))).toEqual(
 			expectStatuses(['manager', 'otherTeamManager', 'managerAbove'], 200)
 		);
+		expect(await statuses((who) => request(who, '/teams'))).toEqual(
+			expectStatuses(['manager', 'otherTeamManager', 'managerAbove', 'admin'], 200)
+		);
+		for (const path of ['/insights/recognition', '/insights/recognition/payroll']) {
+			expect(await statuses((who) => request(who, path)), path).toEqual(
+				expectStatuses(['hr', 'admin'], 200)
+			);
+		}
+		expect(
+			await statuses((who) => postForm(who, '/admin/settings?/bands', { topApproverLevel: 'x' }))
+		).toEqual(expectStatuses(['admin'], 400));
+		// A post that names no form on a page of several is bad input, not a server error.
+		expect((await postForm('admin', '/admin/settings', { name: 'x' })).status).toBe(400);
+		expect((await postForm('employee', `/ideas/${ideaId()}`, { body: 'x' })).status).toBe(400);
 		for (const path of [
 			'/ideas',
 			'/ideas/mine',

@@ -8,6 +8,7 @@ export const E2E_PEOPLE = {
 	hr: 'hana@hanami.example',
 	admin: 'olivia@hanami.example',
 	shopFloor: 'E1001',
-	shopFloorColleague: 'E1002'
+	shopFloorColleague: 'E1002',
+	bakery: 'S2001'
 } as const;
 export type E2eRole = keyof typeof E2E_PEOPLE;

@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	settings: async ({ request }) => {
 		requireRole('admin');
 		const values = readForm(await request.formData(), [
 			'name',
