@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { IDEA_STATUSES } from '../../src/lib/domain/ideas';
 import { db } from '../../src/lib/server/db';
 import { ideas, people } from '../../src/lib/server/db/schema';
+import type { Viewer } from '../../src/lib/server/ideas/access';
 import { listQueue } from '../../src/lib/server/ideas/queue';
+import { getSelfApprovalProgress } from '../../src/lib/server/ideas/self-approval';
+import { loadRecognitionOverview } from '../../src/lib/server/recognition/hr-overview';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import {
 	DEMO_PASSWORD,
@@ -16,6 +19,8 @@ import { listTeamTree } from '../../src/lib/server/org/teams';
 import { useTestDatabase } from './support/database';
 
 useTestDatabase();
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('demo organisation', () => {
 	it('has at least 4 teams on 2 levels, ~30 people and every role, all able to sign in', async () => {
@@ -66,6 +71,36 @@ describe('demo organisation', () => {
 			now
 		);
 		expect(queue.awaiting.some((item) => item.isEscalated)).toBe(true);
+	});
+
+	it('shows each practice: cost bands, a team’s own vote, a veto window, a team one vote away', async () => {
+		const now = new Date();
+		await seedDemoOrganisation(now);
+		const rows = await db.select().from(ideas);
+		expect(new Set(rows.map((idea) => idea.approverLevel))).toEqual(
+			new Set(['own_manager', 'one_up', 'top'])
+		);
+		const [kenji] = await db.select().from(people).where(eq(people.email, 'kenji@hanami.example'));
+		const manager = { id: kenji.id, homeTeamId: kenji.homeTeamId, roles: ['employee', 'manager'] };
+		const queue = await listQueue(manager as Viewer, now);
+		expect(queue.awaiting.some((item) => item.approverLevel === 'top')).toBe(true);
+
+		const [aiko] = await db.select().from(people).where(eq(people.email, 'aiko@hanami.example'));
+		const aikoQueue = await listQueue({ ...manager, id: aiko.id } as Viewer, now);
+		expect(aikoQueue.vetoable.map((item) => item.title)).toEqual([
+			'Label the spare-part drawers at line 2'
+		]);
+
+		const basket = rows.find((idea) => idea.title === 'Day-old bread basket by the door')!;
+		expect(await getSelfApprovalProgress(db, basket)).toMatchObject({
+			activeMembers: 3,
+			memberVotes: 1,
+			votesNeeded: 2
+		});
+		// Gainsharing and recognition have entries to show.
+		const overview = await loadRecognitionOverview(null, new Date(now.getTime() - 5 * DAY_MS));
+		expect(overview.totals.pool).toBeGreaterThan(0);
+		expect(overview.totals.points).toBeGreaterThan(0);
 	});
 
 	it('refuses to run on a database that already has people', async () => {
