@@ -126,7 +126,11 @@ export async function getIdeaDetail(
 		hasVoted: Boolean(vote),
 		dueDateLabel: formatDueDate(idea.decisionDueAt, settings.timeZone),
 		deadline: waitingDeadlineState(idea, now, settings.timeZone),
-		events,
+		// Only a team's own vote moves an idea without a person behind it.
+		events: events.map((event) => ({
+			...event,
+			actorName: event.actorName ?? (event.to === 'accepted' ? 'Team vote' : null)
+		})),
 		comments: commentRows.map(({ authorId, ...comment }) => ({
 			...comment,
 			isOwn: authorId === viewer.id
