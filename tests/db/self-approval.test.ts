@@ -16,6 +16,7 @@ import { listQueue } from '../../src/lib/server/ideas/queue';
 import { vetoSelfApproval } from '../../src/lib/server/ideas/self-approval';
 import { castVote } from '../../src/lib/server/ideas/vote';
 import { rebuildRollups } from '../../src/lib/server/insights/rollups';
+import { deactivatePerson } from '../../src/lib/server/org/people';
 import { setSelfApproval } from '../../src/lib/server/org/team-settings';
 import { getPointsSummary } from '../../src/lib/server/recognition/points';
 import { useTestDatabase } from './support/database';
@@ -138,6 +139,18 @@ describe('team self-approval', () => {
 		expect((await statusOf(ideaId)).decisionNote).toBe(
 			'Accepted by the team: 4 of 6 active members of Bakery voted for it.'
 		);
+	});
+
+	it('counts again when a member leaves: the smaller team may now have its two thirds', async () => {
+		const { chloe, colleagues, leaver, marcus } = await makeBakery();
+		const ideaId = await submitTestIdea(chloe, { estimatedCost: 0 });
+		for (const colleague of colleagues.slice(0, 4)) await castVote(viewer(colleague), ideaId, true);
+		expect((await statusOf(ideaId)).status).toBe('awaiting_decision'); // 4 of 7
+		expect(await deactivatePerson(leaver.id, marcus.id)).toMatchObject({ ok: true });
+		expect(await statusOf(ideaId)).toMatchObject({
+			status: 'accepted',
+			decisionNote: 'Accepted by the team: 4 of 6 active members of Bakery voted for it.'
+		});
 	});
 
 	it('ignores votes after the deadline: the manager decides then', async () => {

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, lte } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, lte } from 'drizzle-orm';
 import {
 	isWithinSelfApprovalLimit,
 	isWithinVetoWindow,
@@ -143,6 +143,30 @@ export async function acceptIfTeamApproves(
 		now
 	);
 	return true;
+}
+
+/**
+ * After a team lost an active member (who left or moved): the two thirds are counted again for
+ * the team's ideas still open to its vote, since fewer votes may now be enough.
+ */
+export async function reconsiderTeamVotes(
+	tx: DatabaseOrTransaction,
+	teamId: string,
+	now = new Date()
+): Promise<number> {
+	const open = await tx
+		.select()
+		.from(ideas)
+		.where(
+			and(
+				eq(ideas.teamId, teamId),
+				eq(ideas.status, 'awaiting_decision'),
+				gte(ideas.decisionDueAt, now)
+			)
+		);
+	let accepted = 0;
+	for (const idea of open) if (await acceptIfTeamApproves(tx, idea, now)) accepted++;
+	return accepted;
 }
 
 const VETO = findTransition('accepted', 'rejected', 'veto')!;

@@ -8,6 +8,7 @@ import { invalidateAllSessions } from '../auth/session';
 import { db, pgErrorCode, type DatabaseOrTransaction } from '../db';
 import { people, personRoles, teamManagers, teams } from '../db/schema';
 import { createInvitation, type NewInvitation } from './invitations';
+import { reconsiderTeamVotes } from '../ideas/self-approval';
 
 export type PersonStatus = 'invited' | 'active' | 'deactivated';
 
@@ -223,7 +224,7 @@ export async function updatePerson(
 	try {
 		return await db.transaction(async (tx) => {
 			const [existing] = await tx
-				.select({ id: people.id })
+				.select({ id: people.id, homeTeamId: people.homeTeamId })
 				.from(people)
 				.where(eq(people.id, personId))
 				.for('update');
@@ -248,6 +249,10 @@ export async function updatePerson(
 				})
 				.where(eq(people.id, personId));
 			await writeRolesAndTeams(tx, personId, input);
+			// A smaller team may now have two thirds for an idea it is voting on.
+			if (existing.homeTeamId !== input.homeTeamId) {
+				await reconsiderTeamVotes(tx, existing.homeTeamId);
+			}
 			return succeed({ personId });
 		});
 	} catch (error) {
@@ -266,7 +271,7 @@ export async function deactivatePerson(
 	if (personId === actorId) return reject({ form: 'You cannot deactivate yourself.' });
 	return db.transaction(async (tx) => {
 		const [person] = await tx
-			.select({ id: people.id, roles: rolesOf })
+			.select({ id: people.id, homeTeamId: people.homeTeamId, roles: rolesOf })
 			.from(people)
 			.where(eq(people.id, personId))
 			.for('update');
@@ -279,6 +284,7 @@ export async function deactivatePerson(
 			.set({ deactivatedAt: now })
 			.where(and(eq(people.id, personId), isNull(people.deactivatedAt)));
 		await invalidateAllSessions(personId, tx);
+		await reconsiderTeamVotes(tx, person.homeTeamId, now);
 		return succeed({ personId });
 	});
 }
