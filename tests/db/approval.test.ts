@@ -99,6 +99,38 @@ describe('approval by cost band', () => {
 		expect(await queueIds(olga)).toEqual([kenjisMediumIdea]);
 	});
 
+	it('keeps every idea in someone’s queue when its author is one of its managers', async () => {
+		const { line, olga, kenji, aiko, asManager, queueIds } = await makeGroup();
+		await saveApprovalBands(TOYOTA_BANDS, olga.id);
+		// Aiko's own small idea goes up to Kenji; asked for more, it waits in his queue, not nowhere.
+		const aikos = await submitTestIdea(aiko, { estimatedCost: 50 });
+		const ask = decisionsWith({ to: 'needs_info', note: 'Which stations?' });
+		expect(await decideIdea(asManager(kenji), aikos, ask())).toMatchObject({ ok: true });
+		expect((await listQueue(asManager(kenji))).waitingForAuthor.map((item) => item.id)).toEqual([
+			aikos
+		]);
+		// Kenji's idea for Aiko's line is hers to decide; overdue, it skips Kenji and goes to Olga.
+		const kenjis = await submitTestIdea(kenji, { estimatedCost: 50, teamId: line.id });
+		const late = new Date(Date.now() + 11 * 24 * 60 * 60 * 1000);
+		expect(await queueIds(aiko, late)).toEqual([kenjis]);
+		const olgaQueue = await listQueue(asManager(olga), late);
+		expect(olgaQueue.awaiting.map((item) => [item.id, item.isEscalated])).toEqual([[kenjis, true]]);
+	});
+
+	it('lets the team’s own manager follow an accepted idea through, whoever accepted it', async () => {
+		const { olga, kenji, aiko, yuki, asManager } = await makeGroup();
+		await saveApprovalBands(TOYOTA_BANDS, olga.id);
+		const ideaId = await submitTestIdea(yuki, { estimatedCost: 1000 });
+		const accept = decisionsWith({ to: 'accepted', ownerId: yuki.id, targetDate: '2099-01-01' });
+		expect(await decideIdea(asManager(kenji), ideaId, accept())).toMatchObject({ ok: true });
+		const implemented = decisionsWith({
+			to: 'implemented',
+			expectedStatus: 'accepted',
+			note: 'Done.'
+		});
+		expect(await decideIdea(asManager(aiko), ideaId, implemented())).toMatchObject({ ok: true });
+	});
+
 	it('re-routes an idea when its estimate changes, audited and with the new approver told', async () => {
 		const { olga, kenji, aiko, yuki, queueIds } = await makeGroup();
 		await saveApprovalBands(TOYOTA_BANDS, olga.id);

@@ -86,6 +86,11 @@ export function vetoDeadline(selfApprovedAt: Date): Date {
 	return new Date(selfApprovedAt.getTime() + VETO_WINDOW_MS);
 }
 
+/** Acceptances since this moment may still be vetoed. */
+export function vetoWindowStart(now: Date): Date {
+	return new Date(now.getTime() - VETO_WINDOW_MS);
+}
+
 export function isWithinVetoWindow(selfApprovedAt: Date, now: Date): boolean {
 	return now.getTime() <= selfApprovedAt.getTime() + VETO_WINDOW_MS;
 }

@@ -89,10 +89,13 @@ export function isOpen(status: IdeaStatus): boolean {
 	return status === 'awaiting_decision' || status === 'needs_info' || status === 'accepted';
 }
 
-/** Votes are for ideas still to be decided. */
-export function acceptsVotes(status: IdeaStatus): boolean {
+/** Still to be decided: waiting for the decision or for the author's answer. */
+export function isAwaitingDecision(status: IdeaStatus): boolean {
 	return status === 'awaiting_decision' || status === 'needs_info';
 }
+
+/** Votes are for ideas still to be decided. */
+export const acceptsVotes = isAwaitingDecision;
 
 /** Statuses that count as decided for the ten-day promise. */
 export function isDecided(status: IdeaStatus): boolean {

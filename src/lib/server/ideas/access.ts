@@ -1,7 +1,7 @@
 import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { IdeaVisibility } from '../../domain/ideas';
 import type { Role } from '../../domain/roles';
-import { acceptsVotes } from '../../domain/status';
+import { acceptsVotes, isAwaitingDecision } from '../../domain/status';
 import type { IdeaStatus } from '../../domain/ideas';
 import { db, type DatabaseOrTransaction } from '../db';
 import { ideas, organisationSettings } from '../db/schema';
@@ -48,15 +48,19 @@ export function canViewIdea(
 }
 
 /**
- * Only the approvers of the idea's cost band and managers above them decide; HR and admin roles
- * don't, and nobody decides their own idea (a manager's own idea goes to the manager above).
+ * Whether to take an idea up is decided by the approvers of its cost band or managers above them;
+ * once accepted, any manager of its team or above follows it through (implemented, dropped, or a
+ * team's acceptance vetoed). HR and admin roles don't decide, and nobody decides their own idea.
  */
 export function canDecideIdea(
 	viewer: Viewer,
-	idea: { teamId: string; authorId: string; approverLevel: ApproverLevel },
+	idea: { teamId: string; authorId: string; approverLevel: ApproverLevel; status: IdeaStatus },
 	context: AccessContext
 ): boolean {
-	return viewer.roles.includes('manager') && canApproveIdea(context.hierarchy, viewer.id, idea);
+	if (!viewer.roles.includes('manager') || idea.authorId === viewer.id) return false;
+	return isAwaitingDecision(idea.status)
+		? canApproveIdea(context.hierarchy, viewer.id, idea)
+		: canDecideForTeam(context.hierarchy, viewer.id, idea.teamId);
 }
 
 /** Colleagues vote on ideas still to be decided, never on their own. */

@@ -1,21 +1,25 @@
-import { and, asc, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
-import { isWithinVetoWindow, vetoDeadline } from '../../domain/approval';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { vetoDeadline, vetoWindowStart } from '../../domain/approval';
 import { deadlineState, type DeadlineState } from '../../domain/deadline';
 import { ideas } from '../db/schema';
 import { getOrganisationSettings } from '../org/settings';
 import type { Viewer } from './access';
 import { selectIdeaCards, type IdeaCard } from './cards';
 import {
-	canApproveIdea,
 	loadHierarchy,
 	managedSubtreeFor,
 	queueScopesFor,
-	routeIdea
+	routeIdea,
+	type TeamsAndAuthors
 } from './routing';
 
 /** `team_id in (…)`, or nothing at all for no teams. */
 const inTeams = (teamIds: string[]) =>
 	teamIds.length > 0 ? inArray(ideas.teamId, teamIds) : sql`false`;
+
+/** Ideas of these teams by these authors. */
+const byAuthorsIn = ({ teamIds, authorIds }: TeamsAndAuthors) =>
+	authorIds.length > 0 ? and(inTeams(teamIds), inArray(ideas.authorId, authorIds)) : sql`false`;
 
 export interface QueueItem extends IdeaCard {
 	deadline: DeadlineState;
@@ -51,16 +55,20 @@ export interface ManagerQueue {
 export async function listQueue(manager: Viewer, now = new Date()): Promise<ManagerQueue> {
 	const [hierarchy, settings] = await Promise.all([loadHierarchy(), getOrganisationSettings()]);
 	const scopes = queueScopesFor(hierarchy, manager.id);
+	const overdue = lt(ideas.decisionDueAt, now);
 	const decides = scopes.map((scope) =>
-		and(eq(ideas.approverLevel, scope.approverLevel), inTeams(scope.deciderTeamIds))
+		and(
+			eq(ideas.approverLevel, scope.approverLevel),
+			or(inTeams(scope.decides), byAuthorsIn(scope.redirected))
+		)
 	);
 	const reaches = scopes.map((scope) =>
 		and(
 			eq(ideas.approverLevel, scope.approverLevel),
 			or(
-				inTeams(scope.deciderTeamIds),
-				and(inTeams(scope.escalationTeamIds), lt(ideas.decisionDueAt, now)),
-				and(inTeams(scope.redirectedTeamIds), inArray(ideas.authorId, scope.redirectedAuthorIds))
+				inTeams(scope.decides),
+				byAuthorsIn(scope.redirected),
+				and(overdue, or(inTeams(scope.escalated), byAuthorsIn(scope.escalatedPastAuthor)))
 			)
 		)
 	);
@@ -123,14 +131,22 @@ export async function listQueue(manager: Viewer, now = new Date()): Promise<Mana
 					.orderBy(sql`${ideas.targetDate} asc nulls last`, asc(ideas.id))
 					.limit(500);
 
-	const vetoable = accepted
-		.filter(
-			(row) =>
-				row.selfApprovedAt &&
-				isWithinVetoWindow(row.selfApprovedAt, now) &&
-				canApproveIdea(hierarchy, manager.id, row)
-		)
-		.map((row) => ({ ...row, vetoUntil: vetoDeadline(row.selfApprovedAt!) }));
+	// Its own query: a fresh acceptance has a late target date and could fall off the list above.
+	const vetoable =
+		subtree.length === 0
+			? []
+			: (
+					await selectIdeaCards()
+						.where(
+							and(
+								eq(ideas.status, 'accepted'),
+								inArray(ideas.teamId, subtree),
+								gte(ideas.selfApprovedAt, vetoWindowStart(now))
+							)
+						)
+						.orderBy(desc(ideas.selfApprovedAt))
+						.limit(100)
+				).map((row) => ({ ...row, vetoUntil: vetoDeadline(row.selfApprovedAt!) }));
 
 	return {
 		awaiting,

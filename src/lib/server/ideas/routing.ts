@@ -113,53 +113,76 @@ export function canDecideForTeam(
 	);
 }
 
-/** The ideas of one approval level that may be in a manager's queue (a superset; see listQueue). */
-export interface QueueScope {
-	approverLevel: ApproverLevel;
-	/** Teams whose ideas of this level this manager decides. */
-	deciderTeamIds: string[];
-	/** Teams whose overdue ideas of this level escalate to this manager… */
-	escalationTeamIds: string[];
-	/** …and whose ideas by these people (the deciders below, or above at the top) come here too. */
-	redirectedAuthorIds: string[];
-	redirectedTeamIds: string[];
+/** Teams, optionally with the authors that matter: one part of a queue's selection. */
+export interface TeamsAndAuthors {
+	teamIds: string[];
+	authorIds: string[];
 }
 
 /**
- * For each approval level, the teams whose awaiting ideas may reach this manager: as decider, by
- * escalation, or because the idea's author is the approver and the idea moved on to this manager.
+ * The ideas of one approval level that may be in a manager's queue: a superset, cheap to select,
+ * which the route of each idea then narrows (see listQueue).
  */
+export interface QueueScope {
+	approverLevel: ApproverLevel;
+	/** Ideas of these teams are this manager's to decide… */
+	decides: string[];
+	/** …and so are these authors' ideas, moved past them (up a level, or down from the top). */
+	redirected: TeamsAndAuthors;
+	/** Overdue ideas of these teams escalate to this manager… */
+	escalated: string[];
+	/** …and so do these authors' overdue ideas, whose escalation their own move pushed up. */
+	escalatedPastAuthor: TeamsAndAuthors;
+}
+
+/** For each approval level, the teams (and authors) whose awaiting ideas may reach this manager. */
 export function queueScopesFor(hierarchy: TeamHierarchy, personId: string): QueueScope[] {
-	return APPROVER_LEVELS.map((approverLevel) => {
-		const scope: QueueScope = {
-			approverLevel,
-			deciderTeamIds: [],
-			escalationTeamIds: [],
-			redirectedAuthorIds: [],
-			redirectedTeamIds: []
-		};
-		const redirectedAuthors = new Set<string>();
-		for (const teamId of hierarchy.parentOf.keys()) {
-			// The route of an idea by someone who manages nothing here.
-			const levels = managerLevels(hierarchy, teamId);
-			const index = Math.min(LEVEL_STEPS[approverLevel], levels.length - 1);
-			if (index < 0) continue;
-			if (levels[index].includes(personId)) scope.deciderTeamIds.push(teamId);
-			const neighbour = index + 1 < levels.length ? index + 1 : index - 1;
-			if (neighbour >= 0 && levels[neighbour].includes(personId)) {
-				if (neighbour > index) scope.escalationTeamIds.push(teamId);
-				scope.redirectedTeamIds.push(teamId);
-				levels[index].forEach((person) => redirectedAuthors.add(person));
+	const scopes = APPROVER_LEVELS.map((approverLevel) => ({
+		approverLevel,
+		decides: [] as string[],
+		redirected: { teamIds: [] as string[], authors: new Set<string>() },
+		escalated: [] as string[],
+		escalatedPastAuthor: { teamIds: [] as string[], authors: new Set<string>() }
+	}));
+	for (const teamId of hierarchy.parentOf.keys()) {
+		const levels = managerLevels(hierarchy, teamId);
+		const at = levels.findIndex((level) => level.includes(personId));
+		if (at < 0) continue;
+		for (const scope of scopes) {
+			// Where an idea by someone who manages nothing here is decided.
+			const index = Math.min(LEVEL_STEPS[scope.approverLevel], levels.length - 1);
+			const addAuthors = (
+				target: { teamIds: string[]; authors: Set<string> },
+				from: string[][]
+			) => {
+				target.teamIds.push(teamId);
+				from.flat().forEach((person) => target.authors.add(person));
+			};
+			if (at === index) scope.decides.push(teamId);
+			if (at === index + 1) {
+				scope.escalated.push(teamId);
+				addAuthors(scope.redirected, [levels[index]]);
+			}
+			if (at === index + 2) addAuthors(scope.escalatedPastAuthor, levels.slice(index, index + 2));
+			if (at === index - 1 && index === levels.length - 1) {
+				addAuthors(scope.redirected, [levels[index]]);
 			}
 		}
-		scope.redirectedAuthorIds = [...redirectedAuthors];
-		return scope;
-	}).filter(
-		(scope) =>
-			scope.deciderTeamIds.length > 0 ||
-			scope.escalationTeamIds.length > 0 ||
-			scope.redirectedTeamIds.length > 0
-	);
+	}
+	return scopes
+		.map(({ redirected, escalatedPastAuthor, ...scope }) => ({
+			...scope,
+			redirected: { teamIds: redirected.teamIds, authorIds: [...redirected.authors] },
+			escalatedPastAuthor: {
+				teamIds: escalatedPastAuthor.teamIds,
+				authorIds: [...escalatedPastAuthor.authors]
+			}
+		}))
+		.filter(
+			(scope) =>
+				scope.decides.length + scope.redirected.teamIds.length + scope.escalated.length > 0 ||
+				scope.escalatedPastAuthor.teamIds.length > 0
+		);
 }
 
 /** Every team at or below the teams a person manages: the ideas they see as a manager. */
