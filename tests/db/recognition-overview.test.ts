@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/domain/csv';
+import { db } from '../../src/lib/server/db';
+import { people, teams } from '../../src/lib/server/db/schema';
 import { decideIdea } from '../../src/lib/server/ideas/decide';
 import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
 import {
@@ -61,9 +64,13 @@ async function implement(team: { members: { id: string; homeTeamId: string }[] }
 }
 
 describe('recognition and gainsharing for HR', () => {
-	it('shows each team large enough on its own and merges small ones into other teams', async () => {
+	it('shows teams as the dashboard does: subtrees, and only teams that can be opened on their own', async () => {
 		await updateOrganisationSettings({ timeZone: 'UTC', gainsharingPercent: 10 });
 		const [a, b, c, d] = await makeTeams([6, 5, 3, 3]);
+		// C and D are sub-teams of B: B's row covers them, and they are too small for rows of their own.
+		for (const child of [c, d]) {
+			await db.update(teams).set({ parentId: b.team.id }).where(eq(teams.id, child.team.id));
+		}
 		const aIdea = await implement(a, 1000);
 		await implement(c, 500);
 		await implement(d, 250);
@@ -75,47 +82,60 @@ describe('recognition and gainsharing for HR', () => {
 			{
 				teamId: a.team.id,
 				label: 'A',
+				depth: 0,
 				people: 6,
 				points: 85,
 				thanks: 1,
 				implemented: 1,
 				pool: 100
 			},
-			{ teamId: b.team.id, label: 'B', people: 5, points: 0, thanks: 0, implemented: 0, pool: 0 }
+			{
+				teamId: b.team.id,
+				label: 'B',
+				depth: 0,
+				people: 11,
+				points: 80 + 77,
+				thanks: 0,
+				implemented: 2,
+				pool: 75
+			}
 		]);
-		expect(overview.other).toEqual({
-			label: 'Other teams',
-			teamCount: 2,
-			people: 6,
-			points: 80 + 77,
-			thanks: 0,
-			implemented: 2,
-			pool: 75
-		});
+		expect(overview.hiddenTeamCount).toBe(2);
 		expect(overview.totals).toMatchObject({ people: 17, implemented: 3, pool: 175 });
-		expect(overview.isRestSuppressed).toBe(false);
 	});
 
-	it('never shows a small team that cannot hide among others, not even in the totals', async () => {
+	it('never shows a small team on its own, nor an organisation too small to hide in', async () => {
 		await updateOrganisationSettings({ timeZone: 'UTC' });
 		const [a, small] = await makeTeams([5, 2]);
 		await implement(small, 2000);
 		await implement(a, 100);
 		const overview = await loadRecognitionOverview(PERIOD, NOW);
-		// Two rows and one is small: both are merged, so neither can be told apart.
+		// Two top teams and one is small: neither is shown, only the organisation as a whole.
 		expect(overview.rows).toEqual([]);
-		expect(overview.other).toMatchObject({ label: 'All teams', people: 7, pool: 210 });
+		expect(overview.totals).toMatchObject({ people: 7, pool: 210 });
+	});
+
+	it('ignores periods before gainsharing began rather than failing', async () => {
+		const overview = await loadRecognitionOverview('0001-01-01', NOW);
+		expect(overview.periodStart).toBe('2024-01-01');
+		expect(overview.periods.at(-1)).toBe('2024-01-01');
+		expect(overview.totals).toBeNull();
 	});
 
 	it('writes a payroll file: each active member an equal, cent-exact share of their team’s pool', async () => {
 		await updateOrganisationSettings({ timeZone: 'UTC', gainsharingPercent: 10 });
 		const [a, b] = await makeTeams([6, 5]);
 		await implement(a, 1000);
-		const csv = parseCsv(await gainsharingPayrollCsv(PERIOD))!;
+		// B's pool has nobody left to share it: listed, so payroll sees it, without a share.
+		await implement(b, 500);
+		await db.update(people).set({ deactivatedAt: NOW }).where(eq(people.homeTeamId, b.team.id));
+		const afterPeriod = new Date('2026-12-01T08:00:00Z');
+		const csv = parseCsv(await gainsharingPayrollCsv(PERIOD, afterPeriod))!;
 		const [header, ...rows] = csv.map((record) => record.fields);
 		expect(header).toEqual([
 			'Period start',
 			'Period end',
+			'Period',
 			'Team',
 			'Team pool',
 			'Members sharing',
@@ -124,13 +144,24 @@ describe('recognition and gainsharing for HR', () => {
 			'Name',
 			'Share'
 		]);
-		expect(rows).toHaveLength(6);
-		expect(rows.every((row) => row[2] === 'A' && row[3] === '100.00' && row[4] === '6')).toBe(true);
-		expect(rows.map((row) => Number(row[8])).reduce((sum, share) => sum + share, 0)).toBeCloseTo(
-			100,
-			10
+		expect(rows.at(-1)).toEqual([
+			PERIOD,
+			'2026-11-29',
+			'closed',
+			'B',
+			'50.00',
+			'0',
+			'',
+			'',
+			'Nobody active in the team: hold the pool',
+			''
+		]);
+		const shares = rows.slice(0, -1);
+		expect(shares).toHaveLength(6);
+		expect(shares.every((row) => row[3] === 'A' && row[4] === '100.00' && row[5] === '6')).toBe(
+			true
 		);
-		expect(rows.map((row) => row[8])).toEqual([
+		expect(shares.map((row) => row[9])).toEqual([
 			'16.67',
 			'16.67',
 			'16.67',
@@ -138,7 +169,10 @@ describe('recognition and gainsharing for HR', () => {
 			'16.66',
 			'16.66'
 		]);
-		expect(rows.some((row) => row[5].startsWith(b.team.name))).toBe(false);
-		expect(rows[0].slice(0, 2)).toEqual([PERIOD, '2026-11-29']);
+		expect(shares.map((row) => Number(row[9])).reduce((sum, share) => sum + share, 0)).toBeCloseTo(
+			100,
+			10
+		);
+		expect(shares[0].slice(0, 3)).toEqual([PERIOD, '2026-11-29', 'closed']);
 	});
 });

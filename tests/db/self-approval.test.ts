@@ -10,7 +10,9 @@ import {
 	teamDailyStats,
 	teams
 } from '../../src/lib/server/db/schema';
+import { saveApprovalBands } from '../../src/lib/server/ideas/approval';
 import { decideIdea } from '../../src/lib/server/ideas/decide';
+import { editIdea } from '../../src/lib/server/ideas/edit';
 import { getIdeaDetail } from '../../src/lib/server/ideas/detail';
 import { listQueue } from '../../src/lib/server/ideas/queue';
 import { vetoSelfApproval } from '../../src/lib/server/ideas/self-approval';
@@ -21,7 +23,7 @@ import { setSelfApproval } from '../../src/lib/server/org/team-settings';
 import { getPointsSummary } from '../../src/lib/server/recognition/points';
 import { useTestDatabase } from './support/database';
 import { makePerson, makeTeam } from './support/factories';
-import { decisionsWith, MANAGER_ROLES, submitTestIdea, viewer } from './support/ideas';
+import { decisionsWith, ideaInput, MANAGER_ROLES, submitTestIdea, viewer } from './support/ideas';
 
 useTestDatabase();
 
@@ -51,6 +53,8 @@ async function makeBakery({ costLimit = 500 as number | null, storeName = 'Store
 		await member('Pia')
 	];
 	const leaver = await makePerson({ name: 'Ex', teamId: bakery.id });
+	// Invited but never signed in: not an active member yet.
+	await makePerson({ name: 'Newbie', teamId: bakery.id, hasPassword: false });
 	const outsider = await makePerson({ name: 'Sam', teamId: store.id });
 	if (costLimit !== null) {
 		expect(
@@ -70,9 +74,10 @@ async function deactivate(person: { id: string }) {
 }
 
 describe('team self-approval', () => {
-	it('accepts an idea when two thirds of the active members have voted, not one vote before', async () => {
+	it('accepts an idea when two thirds of the active members are for it, not one vote before', async () => {
 		const { chloe, colleagues, marcus } = await makeBakery();
 		const ideaId = await submitTestIdea(chloe, { estimatedCost: 25 });
+		// Seven active members (the invited one is not yet): the author and three votes are 4 of 7.
 		for (const colleague of colleagues.slice(0, 3)) {
 			const voted = await castVote(viewer(colleague), ideaId, true);
 			expect(voted).toMatchObject({ ok: true, value: { isAcceptedByTeam: false } });
@@ -80,16 +85,12 @@ describe('team self-approval', () => {
 		expect((await statusOf(ideaId)).status).toBe('awaiting_decision');
 		expect((await getIdeaDetail(viewer(chloe), ideaId))?.selfApproval).toMatchObject({
 			activeMembers: 7,
-			memberVotes: 3,
+			membersFor: 4,
+			isAuthorMember: true,
 			votesNeeded: 5
 		});
-
-		// 7 active (the leaver not yet gone): 4 of 7 is short of two thirds.
+		// The fourth vote: 5 of 7 ≥ 2/3.
 		expect(await castVote(viewer(colleagues[3]), ideaId, true)).toMatchObject({
-			value: { isAcceptedByTeam: false }
-		});
-		// The fifth: 5 of 7 ≥ 2/3.
-		expect(await castVote(viewer(colleagues[4]), ideaId, true)).toMatchObject({
 			value: { isAcceptedByTeam: true }
 		});
 		const idea = await statusOf(ideaId);
@@ -97,7 +98,8 @@ describe('team self-approval', () => {
 			status: 'accepted',
 			decidedById: null,
 			ownerId: chloe.id,
-			decisionNote: 'Accepted by the team: 5 of 7 active members of Bakery voted for it.'
+			decisionNote:
+				'Accepted by the team: 5 of 7 active members of Bakery are for it (the author and 4 votes).'
 		});
 		expect(idea.selfApprovedAt).toEqual(idea.decidedAt);
 
@@ -107,7 +109,7 @@ describe('team self-approval', () => {
 			.where(and(eq(ideaEvents.ideaId, ideaId), eq(ideaEvents.toStatus, 'accepted')));
 		expect(event.actorId).toBeNull();
 		expect(event.note).toMatch(
-			/^Accepted by team vote: 5 of 7 active members of Bakery voted for it before the deadline\. Marcus told; a veto is possible until /
+			/^Accepted by team vote: 5 of 7 active members of Bakery are for it \(the author and 4 votes\), by the deadline\. Marcus told; a veto is possible until /
 		);
 		const told = await db
 			.select({ recipientId: notifications.recipientId, kind: notifications.kind })
@@ -129,27 +131,65 @@ describe('team self-approval', () => {
 		await castVote(viewer(leaver), ideaId, true);
 		await castVote(viewer(outsider), ideaId, true);
 		await deactivate(leaver);
-		// Six active now: four votes are exactly two thirds.
-		for (const colleague of colleagues.slice(0, 3)) await castVote(viewer(colleague), ideaId, true);
+		// Six active now: the author and three votes are exactly two thirds.
+		for (const colleague of colleagues.slice(0, 2)) await castVote(viewer(colleague), ideaId, true);
 		expect((await statusOf(ideaId)).status).toBe('awaiting_decision');
-		expect((await statusOf(ideaId)).voteCount).toBe(5);
-		expect(await castVote(viewer(colleagues[3]), ideaId, true)).toMatchObject({
+		expect((await statusOf(ideaId)).voteCount).toBe(4);
+		expect(await castVote(viewer(colleagues[2]), ideaId, true)).toMatchObject({
 			value: { isAcceptedByTeam: true }
 		});
 		expect((await statusOf(ideaId)).decisionNote).toBe(
-			'Accepted by the team: 4 of 6 active members of Bakery voted for it.'
+			'Accepted by the team: 4 of 6 active members of Bakery are for it (the author and 3 votes).'
 		);
 	});
 
 	it('counts again when a member leaves: the smaller team may now have its two thirds', async () => {
 		const { chloe, colleagues, leaver, marcus } = await makeBakery();
 		const ideaId = await submitTestIdea(chloe, { estimatedCost: 0 });
-		for (const colleague of colleagues.slice(0, 4)) await castVote(viewer(colleague), ideaId, true);
+		for (const colleague of colleagues.slice(0, 3)) await castVote(viewer(colleague), ideaId, true);
 		expect((await statusOf(ideaId)).status).toBe('awaiting_decision'); // 4 of 7
 		expect(await deactivatePerson(leaver.id, marcus.id)).toMatchObject({ ok: true });
 		expect(await statusOf(ideaId)).toMatchObject({
 			status: 'accepted',
-			decisionNote: 'Accepted by the team: 4 of 6 active members of Bakery voted for it.'
+			decisionNote:
+				'Accepted by the team: 4 of 6 active members of Bakery are for it (the author and 3 votes).'
+		});
+	});
+
+	it('counts again when the team switches it on, or the estimate falls within the limit', async () => {
+		const { bakery, chloe, colleagues, marcus, leaver } = await makeBakery({ costLimit: null });
+		await deactivate(leaver);
+		const before = await submitTestIdea(chloe, { estimatedCost: 20 });
+		const lowered = await submitTestIdea(chloe, { estimatedCost: 900 });
+		for (const colleague of colleagues.slice(0, 3)) {
+			await castVote(viewer(colleague), before, true);
+			await castVote(viewer(colleague), lowered, true);
+		}
+		await setSelfApproval(viewer(marcus, MANAGER_ROLES), bakery.id, 500);
+		expect((await statusOf(before)).status).toBe('accepted');
+		expect((await statusOf(lowered)).status).toBe('awaiting_decision');
+		await editIdea(viewer(chloe), lowered, ideaInput(bakery.id, { estimatedCost: 450 }));
+		expect((await statusOf(lowered)).status).toBe('accepted');
+	});
+
+	it('never lets a team accept what a cost band sends above its own manager', async () => {
+		const { bakery, chloe, colleagues, marcus } = await makeBakery({ costLimit: 200 });
+		await saveApprovalBands(
+			[
+				{ maxCost: 100, approverLevel: 'own_manager' },
+				{ maxCost: null, approverLevel: 'one_up' }
+			],
+			marcus.id
+		);
+		const ideaId = await submitTestIdea(chloe, { estimatedCost: 150 });
+		for (const colleague of colleagues) await castVote(viewer(colleague), ideaId, true);
+		expect((await statusOf(ideaId)).status).toBe('awaiting_decision');
+		expect((await getIdeaDetail(viewer(chloe), ideaId))?.selfApproval).toBeNull();
+		expect(await setSelfApproval(viewer(marcus, MANAGER_ROLES), bakery.id, 101)).toEqual({
+			ok: false,
+			errors: {
+				costLimit: 'Ideas above 100 go to a manager further up: a team’s limit can be at most 100.'
+			}
 		});
 	});
 
@@ -159,16 +199,20 @@ describe('team self-approval', () => {
 		const submittedAt = new Date(Date.now() - 12 * DAY_MS);
 		const ideaId = await submitTestIdea(chloe, { estimatedCost: 10 }, submittedAt);
 		const beforeDeadline = new Date(submittedAt.getTime() + 9 * DAY_MS);
-		for (const colleague of colleagues.slice(0, 3)) {
+		for (const colleague of colleagues.slice(0, 2)) {
 			await castVote(viewer(colleague), ideaId, true, beforeDeadline);
 		}
-		// The fourth vote would make two thirds, but it comes after the deadline.
-		expect(await castVote(viewer(colleagues[3]), ideaId, true)).toMatchObject({
+		// The third vote would make two thirds (4 of 6), but it comes after the deadline.
+		expect(await castVote(viewer(colleagues[2]), ideaId, true)).toMatchObject({
 			ok: true,
-			value: { isAcceptedByTeam: false, voteCount: 4 }
+			value: { isAcceptedByTeam: false, voteCount: 3 }
 		});
 		expect((await statusOf(ideaId)).status).toBe('awaiting_decision');
-		expect((await getIdeaDetail(viewer(chloe), ideaId))?.selfApproval?.memberVotes).toBe(3);
+		// The team's vote is over: the idea page no longer counts it.
+		expect((await getIdeaDetail(viewer(chloe), ideaId))?.selfApproval).toBeNull();
+		expect(
+			(await getIdeaDetail(viewer(chloe), ideaId, beforeDeadline))?.selfApproval
+		).toMatchObject({ membersFor: 3, votesNeeded: 4 });
 	});
 
 	it('leaves ideas over the cost limit, and teams without self-approval, to the manager', async () => {
@@ -211,7 +255,7 @@ describe('the veto', () => {
 		const bakery = await makeBakery();
 		await deactivate(bakery.leaver);
 		const ideaId = await submitTestIdea(bakery.chloe, { estimatedCost: 25 }, at);
-		for (const colleague of bakery.colleagues.slice(0, 4)) {
+		for (const colleague of bakery.colleagues.slice(0, 3)) {
 			await castVote(viewer(colleague), ideaId, true, at);
 		}
 		expect((await statusOf(ideaId)).status).toBe('accepted');

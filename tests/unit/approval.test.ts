@@ -6,6 +6,7 @@ import {
 	isWithinSelfApprovalLimit,
 	isWithinVetoWindow,
 	meetsTwoThirds,
+	ownManagerCeiling,
 	votesNeededForSelfApproval,
 	type ApprovalBand
 } from '../../src/lib/domain/approval';
@@ -103,6 +104,12 @@ describe('team self-approval rules', () => {
 		expect(isWithinSelfApprovalLimit(500, 500)).toBe(true);
 		expect(isWithinSelfApprovalLimit(500, 500.01)).toBe(false);
 		expect(isWithinSelfApprovalLimit(0, null)).toBe(true);
+	});
+
+	it('caps a team’s limit at the top of its own manager’s bands', () => {
+		expect(ownManagerCeiling(BANDS)).toBe(200);
+		expect(ownManagerCeiling([])).toBeNull();
+		expect(ownManagerCeiling([{ maxCost: null, approverLevel: 'one_up' }])).toBe(-1);
 	});
 
 	it('keeps the veto window open for exactly 48 hours', () => {

@@ -78,6 +78,19 @@ export function checkBands(bands: readonly ApprovalBand[]): string | null {
 
 // Team self-approval.
 
+/**
+ * The most a team may accept by itself: the top of the bands its own manager decides. Null: no
+ * ceiling (that band is open-ended); -1: no band goes to the team's own manager at all.
+ */
+export function ownManagerCeiling(bands: readonly ApprovalBand[]): number | null {
+	const own = (bands.length > 0 ? bands : DEFAULT_BANDS).filter(
+		(band) => band.approverLevel === 'own_manager'
+	);
+	if (own.length === 0) return -1;
+	if (own.some((band) => band.maxCost === null)) return null;
+	return Math.max(...own.map((band) => band.maxCost!));
+}
+
 /** How long a manager may veto an idea the team accepted by its own vote. */
 export const VETO_WINDOW_HOURS = 48;
 const VETO_WINDOW_MS = VETO_WINDOW_HOURS * 60 * 60 * 1000;

@@ -36,8 +36,8 @@ interface DemoIdea {
 	voters?: string[];
 	comments?: [string, string][];
 	hasPhoto?: boolean;
-	/** Accepted by the team's own vote (its voters), not by a manager. */
-	isSelfApproved?: boolean;
+	/** Accepted by the team's own vote (its author and voters, of this many members). */
+	teamVoteOf?: number;
 }
 
 const DEMO_IDEAS: DemoIdea[] = [
@@ -181,8 +181,8 @@ const DEMO_IDEAS: DemoIdea[] = [
 		status: 'accepted',
 		owner: 'Sota Kimura',
 		cost: 30,
-		voters: ['Mei Fujita', 'Nana Shimizu', 'Haruto Abe'],
-		isSelfApproved: true
+		voters: ['Mei Fujita', 'Nana Shimizu'],
+		teamVoteOf: 4
 	},
 	{
 		title: 'Day-old bread basket by the door',
@@ -195,8 +195,7 @@ const DEMO_IDEAS: DemoIdea[] = [
 		status: 'awaiting_decision',
 		cost: 25,
 		savings: 1200,
-		voters: ['Noah Fischer'],
-		comments: [['Noah Fischer', 'One more vote and the team has accepted it.']]
+		comments: [['Noah Fischer', 'We bin a full basket most mornings. Good one.']]
 	},
 	{
 		title: 'Automatic guided cart between the warehouse and line 1',
@@ -226,10 +225,11 @@ const DEMO_IDEAS: DemoIdea[] = [
 	}
 ];
 
-/** "3 of 4 active members of Assembly Line 2 voted for it": a demo self-approving team is its voters and the author. */
+/** "3 of 4 active members of Assembly Line 2 are for it (the author and 2 votes)". */
 function teamVoteTally(demo: DemoIdea): string {
+	const votes = demo.voters?.length ?? 0;
 	const team = demo.team.split('/').at(-1);
-	return `${demo.voters?.length ?? 0} of ${demo.voters!.length + 1} active members of ${team} voted for it`;
+	return `${votes + 1} of ${demo.teamVoteOf} active members of ${team} are for it (the author and ${votes} votes)`;
 }
 
 /** Ideas in every state for the demo organisation, timed relative to now. */
@@ -263,12 +263,12 @@ export async function seedDemoIdeas(
 				decisionDueAt: dueAt,
 				decidedAt: isDecided ? decidedAt : null,
 				decidedById: isDecided && demo.decider ? ids.person(demo.decider) : null,
-				decisionNote: demo.isSelfApproved
+				decisionNote: demo.teamVoteOf
 					? `Accepted by the team: ${teamVoteTally(demo)}.`
 					: demo.status === 'implemented'
 						? null
 						: (demo.note ?? null),
-				selfApprovedAt: demo.isSelfApproved ? decidedAt : null,
+				selfApprovedAt: demo.teamVoteOf ? decidedAt : null,
 				ownerId: demo.owner ? ids.person(demo.owner) : null,
 				targetDate: wasAccepted
 					? new Date(decidedAt.getTime() + 21 * DAY_MS).toISOString().slice(0, 10)
@@ -311,14 +311,14 @@ export async function seedDemoIdeas(
 				toStatus: 'rejected',
 				note: demo.note
 			});
-		} else if (demo.isSelfApproved) {
+		} else if (demo.teamVoteOf) {
 			events.push({
 				ideaId: idea.id,
 				actorId: null,
 				at: decidedAt,
 				fromStatus: 'awaiting_decision',
 				toStatus: 'accepted',
-				note: `Accepted by team vote: ${teamVoteTally(demo)} before the deadline. The manager was told; a veto is possible for 48 hours.`
+				note: `Accepted by team vote: ${teamVoteTally(demo)}, by the deadline. The manager was told; a veto is possible for 48 hours.`
 			});
 		} else if (wasAccepted) {
 			events.push({

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import {
 	APPROVER_LEVEL_LABELS,
 	bandFor,
@@ -82,10 +82,11 @@ export async function rerouteIdea(
 	const band = bandFor(bands, change.estimatedCost);
 	if (band.approverLevel === idea.approverLevel) return false;
 	await tx.update(ideas).set({ approverLevel: band.approverLevel }).where(eq(ideas.id, idea.id));
-	const route = routeIdea(known.hierarchy ?? (await loadHierarchy(tx)), {
-		...idea,
-		approverLevel: band.approverLevel
-	});
+	const hierarchy = known.hierarchy ?? (await loadHierarchy(tx));
+	const before = routeIdea(hierarchy, idea);
+	const route = routeIdea(hierarchy, { ...idea, approverLevel: band.approverLevel });
+	// In a shallow hierarchy another band can mean the same people: nothing moves, nobody is told.
+	if (before.deciders.join() === route.deciders.join()) return false;
 	const names = await personNames(tx, route.deciders);
 	await tx.insert(ideaEvents).values({
 		ideaId: idea.id,
@@ -125,6 +126,8 @@ export async function saveApprovalBands(
 	const problem = checkBands(bands);
 	if (problem) return reject({ bands: problem });
 	return db.transaction(async (tx) => {
+		// Two administrators saving at once take turns instead of colliding.
+		await tx.execute(sql`lock table ${approvalBands} in exclusive mode`);
 		await tx.delete(approvalBands);
 		await tx.insert(approvalBands).values(sortBands(bands));
 		const waiting = await tx

@@ -126,10 +126,14 @@ export async function getIdeaDetail(
 		hasVoted: Boolean(vote),
 		dueDateLabel: formatDueDate(idea.decisionDueAt, settings.timeZone),
 		deadline: waitingDeadlineState(idea, now, settings.timeZone),
-		// Only a team's own vote moves an idea without a person behind it.
+		// A team's own vote accepts an idea without a person behind it.
 		events: events.map((event) => ({
 			...event,
-			actorName: event.actorName ?? (event.to === 'accepted' ? 'Team vote' : null)
+			actorName:
+				event.actorName ??
+				(event.to === 'accepted' && idea.selfApprovedAt?.getTime() === event.at.getTime()
+					? 'Team vote'
+					: null)
 		})),
 		comments: commentRows.map(({ authorId, ...comment }) => ({
 			...comment,
@@ -158,7 +162,7 @@ export async function getIdeaDetail(
 		decisions,
 		ownerCandidates,
 		approval: await describeApprovalRoute(db, idea, context.hierarchy),
-		selfApproval: await getSelfApprovalProgress(db, idea),
+		selfApproval: await getSelfApprovalProgress(db, idea, now),
 		vetoUntil:
 			canDecide &&
 			idea.status === 'accepted' &&

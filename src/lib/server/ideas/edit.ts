@@ -8,6 +8,7 @@ import { readRollupTimeZone, recordBenefitChange } from '../insights/rollups';
 import { notify } from '../notify/notify';
 import type { Viewer } from './access';
 import { findIdea } from './load';
+import { acceptIfTeamApproves } from './self-approval';
 import { rerouteIdea } from './approval';
 import { loadHierarchy, routeIdea } from './routing';
 
@@ -40,7 +41,7 @@ export async function editIdea(
 	now = new Date()
 ): Promise<Outcome<{ answered: boolean }>> {
 	return db.transaction(async (tx) => {
-		const idea = await findIdea(tx, ideaId);
+		const idea = await findIdea(tx, ideaId, { forUpdate: true });
 		if (!idea || idea.authorId !== author.id) {
 			return reject({ form: 'Only the author edits an idea.' }, 403);
 		}
@@ -90,6 +91,10 @@ export async function editIdea(
 				},
 				now
 			));
+		// A lower estimate may bring it within the team's own limit, where its votes may suffice.
+		if (input.estimatedCost !== idea.estimatedCost) {
+			await acceptIfTeamApproves(tx, (await findIdea(tx, ideaId))!, now);
+		}
 		if (answered && !rerouted) {
 			const { deciders } = routeIdea(await loadHierarchy(tx), idea);
 			await notify(

@@ -8,10 +8,12 @@ import { loadHierarchy } from './routing';
 /** An idea by id; undefined for unknown or malformed ids (so a typed URL is a 404, not a 500). */
 export async function findIdea(
 	tx: DatabaseOrTransaction,
-	ideaId: string
+	ideaId: string,
+	options: { forUpdate?: boolean } = {}
 ): Promise<Idea | undefined> {
 	if (!isUuid(ideaId)) return undefined;
-	const [idea] = await tx.select().from(ideas).where(eq(ideas.id, ideaId));
+	const query = tx.select().from(ideas).where(eq(ideas.id, ideaId));
+	const [idea] = options.forUpdate ? await query.for('update') : await query;
 	return idea;
 }
 

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, isNull, lte } from 'drizzle-orm';
+import { and, count, eq, gte, isNotNull, isNull, lte } from 'drizzle-orm';
 import {
 	isWithinSelfApprovalLimit,
 	isWithinVetoWindow,
@@ -27,64 +27,91 @@ export interface SelfApprovalProgress {
 	teamName: string;
 	costLimit: number;
 	activeMembers: number;
-	/** Votes for the idea from the team's active members, cast by its deadline. */
-	memberVotes: number;
+	/** Active members for the idea: its author (when on the team) and those who voted by the deadline. */
+	membersFor: number;
+	isAuthorMember: boolean;
 	votesNeeded: number;
 	closesAt: Date;
 }
 
 /**
  * Where an idea stands in its team's self-approval, or null when it is not eligible: the team has
- * it off, the idea costs more than the team's limit, or it no longer waits for a decision.
+ * it off, the idea costs more than the team's limit or is in a band above the team's own manager,
+ * or it no longer waits for a decision or its deadline has passed. Active members are those who can sign in (not invited,
+ * not gone); the author, who cannot vote on their own idea, counts as for it.
  */
 export async function getSelfApprovalProgress(
 	tx: DatabaseOrTransaction,
-	idea: Pick<Idea, 'id' | 'teamId' | 'status' | 'estimatedCost' | 'decisionDueAt'>
+	idea: Pick<
+		Idea,
+		'id' | 'teamId' | 'authorId' | 'status' | 'approverLevel' | 'estimatedCost' | 'decisionDueAt'
+	>,
+	now = new Date()
 ): Promise<SelfApprovalProgress | null> {
-	if (idea.status !== 'awaiting_decision') return null;
+	// A team accepts only what its own manager could: self-approval never skips a cost band.
+	if (idea.status !== 'awaiting_decision' || idea.approverLevel !== 'own_manager') return null;
+	// After the deadline the team's vote is over: the manager decides.
+	if (now > idea.decisionDueAt) return null;
 	const [team] = await tx
 		.select({ name: teams.name, costLimit: teams.selfApprovalCostLimit })
 		.from(teams)
 		.where(eq(teams.id, idea.teamId));
 	if (!team || !isWithinSelfApprovalLimit(team.costLimit, idea.estimatedCost)) return null;
-	const activeMember = and(eq(people.homeTeamId, idea.teamId), isNull(people.deactivatedAt));
-	const [[members], [memberVotes]] = await Promise.all([
+	const activeMember = and(
+		eq(people.homeTeamId, idea.teamId),
+		isNull(people.deactivatedAt),
+		isNotNull(people.passwordHash)
+	);
+	const [[members], [memberVotes], [author]] = await Promise.all([
 		tx.select({ count: count() }).from(people).where(activeMember),
 		// Only active members' votes count, and only those cast by the deadline.
 		tx
 			.select({ count: count() })
 			.from(votes)
 			.innerJoin(people, eq(people.id, votes.personId))
-			.where(and(eq(votes.ideaId, idea.id), activeMember, lte(votes.createdAt, idea.decisionDueAt)))
+			.where(
+				and(eq(votes.ideaId, idea.id), activeMember, lte(votes.createdAt, idea.decisionDueAt))
+			),
+		tx
+			.select({ id: people.id })
+			.from(people)
+			.where(and(eq(people.id, idea.authorId), activeMember))
 	]);
 	return {
 		teamName: team.name,
 		costLimit: team.costLimit!,
 		activeMembers: members.count,
-		memberVotes: memberVotes.count,
+		membersFor: memberVotes.count + (author ? 1 : 0),
+		isAuthorMember: Boolean(author),
 		votesNeeded: votesNeededForSelfApproval(members.count),
 		closesAt: idea.decisionDueAt
 	};
+}
+
+/** "5 of 7 active members of Bakery are for it (the author and 4 votes)". */
+function describeTally(progress: SelfApprovalProgress): string {
+	const votesCast = progress.membersFor - (progress.isAuthorMember ? 1 : 0);
+	const votes = `${votesCast} ${votesCast === 1 ? 'vote' : 'votes'}`;
+	return `${progress.membersFor} of ${progress.activeMembers} active members of ${progress.teamName} are for it (${progress.isAuthorMember ? `the author and ${votes}` : votes})`;
 }
 
 /**
  * After a vote, in its transaction: accepts the idea on the team's behalf when two thirds of the
  * team's active members have voted for it before its deadline. The author leads the
  * implementation; the deciding managers are told and may veto within 48 hours. Returns whether the
- * team accepted it now. The vote has already updated the idea's row, so a concurrent vote waits for
- * this transaction and then counts with it: the last needed vote always tips it.
+ * team accepted it now. Callers hold the idea's row lock, so a concurrent vote waits for this
+ * transaction and then counts with it: the last needed vote always tips it.
  */
 export async function acceptIfTeamApproves(
 	tx: DatabaseOrTransaction,
 	idea: Idea,
 	now: Date
 ): Promise<boolean> {
-	if (now > idea.decisionDueAt) return false;
-	const progress = await getSelfApprovalProgress(tx, idea);
-	if (!progress || !meetsTwoThirds(progress.memberVotes, progress.activeMembers)) return false;
+	const progress = await getSelfApprovalProgress(tx, idea, now);
+	if (!progress || !meetsTwoThirds(progress.membersFor, progress.activeMembers)) return false;
 
 	const timeZone = await readRollupTimeZone(tx);
-	const tally = `${progress.memberVotes} of ${progress.activeMembers} active members of ${progress.teamName} voted for it`;
+	const tally = describeTally(progress);
 	const [accepted] = await tx
 		.update(ideas)
 		.set({
@@ -113,7 +140,7 @@ export async function acceptIfTeamApproves(
 		fromStatus: TEAM_VOTE.from,
 		toStatus: TEAM_VOTE.to,
 		note:
-			`Accepted by team vote: ${tally} before the deadline. ` +
+			`Accepted by team vote: ${tally}, by the deadline. ` +
 			(deciders.length > 0
 				? `${managerNames.join(', ')} told; a veto is possible until ${vetoUntil}.`
 				: 'No manager to tell.')

@@ -19,7 +19,8 @@ export async function castVote(
 	now = new Date()
 ): Promise<Outcome<{ hasVoted: boolean; voteCount: number; isAcceptedByTeam: boolean }>> {
 	return db.transaction(async (tx) => {
-		const idea = await findIdea(tx, ideaId);
+		// Locked: votes on one idea, and an edit of it, take turns, so each tally sees the last.
+		const idea = await findIdea(tx, ideaId, { forUpdate: true });
 		const context = await loadAccessContext(tx);
 		if (!idea || !canViewIdea(viewer, idea, context)) {
 			return reject({ form: 'There is no such idea.' }, 404);
@@ -52,7 +53,6 @@ export async function castVote(
 			.set({ voteCount: sql`${ideas.voteCount} + ${change}` })
 			.where(eq(ideas.id, ideaId))
 			.returning({ voteCount: ideas.voteCount });
-		// The count's row lock is held from here: concurrent votes tally one after the other.
 		const isAcceptedByTeam = change > 0 && (await acceptIfTeamApproves(tx, idea, now));
 		return succeed({ hasVoted: wantsVote, voteCount: updated.voteCount, isAcceptedByTeam });
 	});

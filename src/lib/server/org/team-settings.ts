@@ -1,11 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { votesNeededForSelfApproval } from '../../domain/approval';
+import { ownManagerCeiling, votesNeededForSelfApproval } from '../../domain/approval';
+import { formatMoney } from '../../domain/dates';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { isUuid } from '../../domain/validation';
 import { db } from '../db';
 import { teams } from '../db/schema';
 import type { Viewer } from '../ideas/access';
+import { listApprovalBands } from '../ideas/approval';
 import { canDecideForTeam, loadHierarchy, type TeamHierarchy } from '../ideas/routing';
+import { reconsiderTeamVotes } from '../ideas/self-approval';
 import { listTeamTree } from './teams';
 
 export interface TeamSettingsRow {
@@ -57,6 +60,19 @@ export async function setSelfApproval(
 	if (!canSetUp(viewer, hierarchy, teamId)) {
 		return reject({ form: 'Only the team’s managers or an administrator change this.' }, 403);
 	}
-	await db.update(teams).set({ selfApprovalCostLimit: costLimit }).where(eq(teams.id, teamId));
-	return succeed(null);
+	const ceiling = ownManagerCeiling(await listApprovalBands());
+	if (costLimit !== null && ceiling !== null && costLimit > ceiling) {
+		return reject({
+			costLimit:
+				ceiling < 0
+					? 'No cost band goes to a team’s own manager, so no team can accept ideas itself.'
+					: `Ideas above ${formatMoney(ceiling, 0)} go to a manager further up: a team’s limit can be at most ${formatMoney(ceiling, 0)}.`
+		});
+	}
+	return db.transaction(async (tx) => {
+		await tx.update(teams).set({ selfApprovalCostLimit: costLimit }).where(eq(teams.id, teamId));
+		// Votes already cast may be enough under the new limit.
+		if (costLimit !== null) await reconsiderTeamVotes(tx, teamId);
+		return succeed(null);
+	});
 }

@@ -2,12 +2,13 @@ import { sql } from 'drizzle-orm';
 import { toCsv } from '../../domain/csv';
 import { localDate } from '../../domain/deadline';
 import {
+	GAINSHARING_EPOCH,
 	gainsharingPeriodEnd,
 	gainsharingPeriodStart,
 	GAINSHARING_PERIOD_DAYS,
 	splitEvenly
 } from '../../domain/gainsharing';
-import { emptyCounts, protectSmallGroups, type GroupRow } from '../../domain/insights';
+import { MIN_GROUP_SIZE, viewableTeamIds } from '../../domain/insights';
 import { isCalendarDay } from '../../domain/validation';
 import { db, selectRows } from '../db';
 import { getOrganisationSettings } from '../org/settings';
@@ -30,11 +31,12 @@ export interface RecognitionOverview {
 	periodEnd: string;
 	/** The periods to choose from, newest first. */
 	periods: string[];
-	rows: ({ teamId: string; label: string } & RecognitionFigures)[];
-	/** Teams too small to show on their own, merged; null when there are none (or suppressed). */
-	other: (RecognitionFigures & { label: string; teamCount: number }) | null;
-	isRestSuppressed: boolean;
-	totals: RecognitionFigures;
+	/** Each team HR may look at on its own, in tree order, with its figures for its whole subtree. */
+	rows: ({ teamId: string; label: string; depth: number } & RecognitionFigures)[];
+	/** Teams too small to be shown on their own: counted only in the rows above them. */
+	hiddenTeamCount: number;
+	/** The whole organisation; null when it is itself too small to show. */
+	totals: RecognitionFigures | null;
 }
 
 /** The four-week period HR asked for (its start), or the current one for anything else. */
@@ -42,15 +44,18 @@ export function pickPeriod(requested: string | null, today: string): string {
 	const current = gainsharingPeriodStart(today);
 	if (!requested || !isCalendarDay(requested)) return current;
 	const start = gainsharingPeriodStart(requested);
+	if (start < GAINSHARING_EPOCH) return GAINSHARING_EPOCH;
 	return start <= current ? start : current;
 }
 
-function recentPeriods(current: string): string[] {
-	return Array.from({ length: PERIODS_SHOWN }, (_, index) =>
+/** The latest periods (back to the first), and the one asked for if it is older. */
+function recentPeriods(current: string, asked: string): string[] {
+	const periods = Array.from({ length: PERIODS_SHOWN }, (_, index) =>
 		new Date(Date.parse(current) - index * GAINSHARING_PERIOD_DAYS * DAY_MS)
 			.toISOString()
 			.slice(0, 10)
-	);
+	).filter((start) => start >= GAINSHARING_EPOCH);
+	return periods.includes(asked) ? periods : [...periods, asked];
 }
 
 /**
@@ -97,69 +102,82 @@ export async function loadRecognitionOverview(
 		`
 		)
 	]);
-	const figuresOf = new Map(figures.map((row) => [row.team_id, row]));
-	const groups: GroupRow<RecognitionFigures>[] = tree.map((team) => {
-		const row = figuresOf.get(team.id);
-		return {
-			key: team.id,
-			label: team.path,
-			counts: { ...emptyCounts(), people: team.memberCount },
-			extra: {
-				people: team.memberCount,
-				points: row?.points ?? 0,
-				thanks: row?.thanks ?? 0,
-				implemented: row?.implemented ?? 0,
-				pool: Number(row?.pool ?? 0)
-			}
-		};
-	});
-	const protectedRows = protectSmallGroups(groups);
-	const sum = (rows: RecognitionFigures[]): RecognitionFigures =>
-		rows.reduce(
-			(total, row) => ({
-				people: total.people + row.people,
-				points: total.points + row.points,
-				thanks: total.thanks + row.thanks,
-				implemented: total.implemented + row.implemented,
-				pool: Math.round((total.pool + row.pool) * 100) / 100
-			}),
-			{ people: 0, points: 0, thanks: 0, implemented: 0, pool: 0 }
-		);
-	const shownIds = new Set(protectedRows.shown.map((row) => row.key));
-	const hidden = groups.filter((group) => !shownIds.has(group.key));
+	const own = new Map(
+		tree.map((team) => {
+			const row = figures.find((figure) => figure.team_id === team.id);
+			return [
+				team.id,
+				{
+					people: team.memberCount,
+					points: row?.points ?? 0,
+					thanks: row?.thanks ?? 0,
+					implemented: row?.implemented ?? 0,
+					pool: Number(row?.pool ?? 0)
+				}
+			];
+		})
+	);
+	// The same units as the dashboard: a team's figures cover its subtree, and only the teams the
+	// dashboard may open on their own are shown, so no two rows can be subtracted to reveal a
+	// small team.
+	const childrenOf = new Map<string | null, string[]>();
+	for (const team of tree) {
+		childrenOf.set(team.parentId, [...(childrenOf.get(team.parentId) ?? []), team.id]);
+	}
+	const subtree = (teamId: string): RecognitionFigures =>
+		(childrenOf.get(teamId) ?? []).map(subtree).reduce(addFigures, own.get(teamId)!);
+	const viewable = viewableTeamIds(
+		tree.map((team) => ({ id: team.id, parentId: team.parentId, people: team.memberCount }))
+	);
+	const totals = [...own.values()].reduce(addFigures, NO_FIGURES);
 	return {
 		periodStart,
 		periodEnd,
-		periods: recentPeriods(gainsharingPeriodStart(today)),
-		rows: protectedRows.shown.map((row) => ({ teamId: row.key, label: row.label, ...row.extra })),
-		other: protectedRows.other
-			? {
-					label: protectedRows.other.label,
-					teamCount: protectedRows.other.groupCount,
-					...sum(hidden.map((group) => group.extra))
-				}
-			: null,
-		isRestSuppressed: protectedRows.isRestSuppressed,
-		// Totals cover only what is shown, so nothing suppressed can be found by subtraction.
-		totals: sum(
-			[...protectedRows.shown, ...(protectedRows.other ? hidden : [])].map((group) => group.extra)
-		)
+		periods: recentPeriods(gainsharingPeriodStart(today), periodStart),
+		rows: tree
+			.filter((team) => viewable.has(team.id))
+			.map((team) => ({
+				teamId: team.id,
+				label: team.path,
+				depth: team.depth,
+				...subtree(team.id)
+			})),
+		hiddenTeamCount: tree.length - viewable.size,
+		totals: totals.people >= MIN_GROUP_SIZE ? totals : null
+	};
+}
+
+const NO_FIGURES: RecognitionFigures = { people: 0, points: 0, thanks: 0, implemented: 0, pool: 0 };
+
+function addFigures(a: RecognitionFigures, b: RecognitionFigures): RecognitionFigures {
+	return {
+		people: a.people + b.people,
+		points: a.points + b.points,
+		thanks: a.thanks + b.thanks,
+		implemented: a.implemented + b.implemented,
+		pool: Math.round((a.pool + b.pool) * 100) / 100
 	};
 }
 
 /**
  * The payroll file for one period: each active member of a team with a pool gets an equal share of
- * it (membership as it is when the file is made). Amounts are exact, so this is for payroll, not
- * analysis: it names people, which is why only HR and administrators can make it.
+ * it (membership as it is when the file is made). A pool with nobody to share it is listed too, so
+ * payroll can see it. Amounts are exact, so this is for payroll, not analysis: it names people,
+ * which is why only HR and administrators can make it.
  */
-export async function gainsharingPayrollCsv(periodStart: string): Promise<string> {
+export async function gainsharingPayrollCsv(
+	periodStart: string,
+	now = new Date()
+): Promise<string> {
 	const periodEnd = gainsharingPeriodEnd(periodStart);
+	const { timeZone } = await getOrganisationSettings();
+	const periodStatus = localDate(now, timeZone) > periodEnd ? 'closed' : 'open';
 	const [tree, rows] = await Promise.all([
 		listTeamTree(),
 		selectRows<{
 			team_id: string;
 			pool: string;
-			display_name: string;
+			display_name: string | null;
 			employee_number: string | null;
 			email: string | null;
 			members: number;
@@ -171,8 +189,8 @@ export async function gainsharingPayrollCsv(periodStart: string): Promise<string
 				where period_start = ${periodStart}::date group by team_id having sum(amount) > 0
 			)
 			select pools.team_id, pools.pool::text as pool, p.display_name, p.employee_number, p.email,
-				count(*) over (partition by pools.team_id)::int as members
-			from pools join people p on p.home_team_id = pools.team_id and p.deactivated_at is null
+				count(p.id) over (partition by pools.team_id)::int as members
+			from pools left join people p on p.home_team_id = pools.team_id and p.deactivated_at is null
 			order by pools.team_id, p.display_name, p.id
 		`
 		)
@@ -182,6 +200,7 @@ export async function gainsharingPayrollCsv(periodStart: string): Promise<string
 		[
 			'Period start',
 			'Period end',
+			'Period',
 			'Team',
 			'Team pool',
 			'Members sharing',
@@ -193,19 +212,24 @@ export async function gainsharingPayrollCsv(periodStart: string): Promise<string
 	];
 	const byTeam = new Map<string, typeof rows>();
 	for (const row of rows) byTeam.set(row.team_id, [...(byTeam.get(row.team_id) ?? []), row]);
-	for (const [teamId, members] of byTeam) {
-		const shares = splitEvenly(Number(members[0].pool), members.length);
+	const byPath = [...byTeam].sort(([a], [b]) =>
+		(pathOf.get(a) ?? '').localeCompare(pathOf.get(b) ?? '')
+	);
+	for (const [teamId, members] of byPath) {
+		const pool = Number(members[0].pool);
+		const shares = splitEvenly(pool, Math.max(members[0].members, 1));
 		members.forEach((member, index) =>
 			lines.push([
 				periodStart,
 				periodEnd,
+				periodStatus,
 				pathOf.get(teamId) ?? '',
-				Number(member.pool).toFixed(2),
+				pool.toFixed(2),
 				member.members,
 				member.employee_number ?? '',
 				member.email ?? '',
-				member.display_name,
-				shares[index].toFixed(2)
+				member.display_name ?? 'Nobody active in the team: hold the pool',
+				member.display_name ? shares[index].toFixed(2) : ''
 			])
 		);
 	}
