@@ -2,12 +2,19 @@ import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { ApprovalBand } from '../../src/lib/domain/approval';
 import { db } from '../../src/lib/server/db';
-import { ideaEvents, ideas, notifications } from '../../src/lib/server/db/schema';
+import {
+	ideaEvents,
+	ideas,
+	notifications,
+	teamManagers,
+	teams
+} from '../../src/lib/server/db/schema';
 import { saveApprovalBands } from '../../src/lib/server/ideas/approval';
 import { decideIdea } from '../../src/lib/server/ideas/decide';
 import { getIdeaDetail } from '../../src/lib/server/ideas/detail';
 import { editIdea } from '../../src/lib/server/ideas/edit';
 import { listQueue } from '../../src/lib/server/ideas/queue';
+import { loadHierarchy } from '../../src/lib/server/ideas/routing';
 import { useTestDatabase } from './support/database';
 import { makePerson, makeTeam } from './support/factories';
 import { decisionsWith, ideaInput, MANAGER_ROLES, submitTestIdea, viewer } from './support/ideas';
@@ -38,6 +45,21 @@ async function makeGroup() {
 }
 
 const decision = decisionsWith({ note: 'No budget this year.', to: 'rejected' });
+
+describe('the hierarchy in memory', () => {
+	it('is read again only after teams or managers changed, by whatever means', async () => {
+		const { line, yuki } = await makeGroup();
+		const first = await loadHierarchy();
+		expect(await loadHierarchy()).toBe(first);
+		// A change written straight to the table (as another app server would) is seen at once.
+		await db.insert(teamManagers).values({ teamId: line.id, personId: yuki.id });
+		const second = await loadHierarchy();
+		expect(second).not.toBe(first);
+		expect(second.managersOf.get(line.id)).toContain(yuki.id);
+		await db.update(teams).set({ parentId: null }).where(eq(teams.id, line.id));
+		expect((await loadHierarchy()).parentOf.get(line.id)).toBeNull();
+	});
+});
 
 describe('approval by cost band', () => {
 	it('sends every idea to the team’s own manager while no bands are set', async () => {

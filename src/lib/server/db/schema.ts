@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import {
 	type AnyPgColumn,
+	bigint,
 	bigserial,
 	check,
 	customType,
@@ -108,6 +109,15 @@ export const personRoles = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.personId, t.role] })]
 );
+
+/**
+ * One row: a number that changes whenever the team tree or its managers change (triggers on teams
+ * and team_managers). App servers keep the hierarchy in memory and reload it only when it moved.
+ */
+export const hierarchyVersions = pgTable('hierarchy_versions', {
+	id: smallint().primaryKey().default(1),
+	version: bigint({ mode: 'number' }).notNull()
+});
 
 /** Managing a team includes managing every team below it. */
 export const teamManagers = pgTable(

@@ -1,6 +1,6 @@
 import { APPROVER_LEVELS, type ApproverLevel } from '../../domain/approval';
 import { db, type DatabaseOrTransaction } from '../db';
-import { teamManagers, teams } from '../db/schema';
+import { hierarchyVersions, teamManagers, teams } from '../db/schema';
 
 /** The team tree with each team's managers: enough to route any idea to its deciders. */
 export interface TeamHierarchy {
@@ -8,7 +8,16 @@ export interface TeamHierarchy {
 	managersOf: Map<string, string[]>;
 }
 
+/** The last hierarchy read, by the version it was read at (see hierarchy_versions). */
+let cachedHierarchy: { version: number; hierarchy: TeamHierarchy } | null = null;
+
+/**
+ * The team tree and its managers. Kept in memory and reloaded only when the hierarchy's version
+ * moved, so a request pays one tiny read instead of loading every team (thousands at scale).
+ */
 export async function loadHierarchy(tx: DatabaseOrTransaction = db): Promise<TeamHierarchy> {
+	const [current] = await tx.select().from(hierarchyVersions);
+	if (current && cachedHierarchy?.version === current.version) return cachedHierarchy.hierarchy;
 	const [teamRows, managerRows] = await Promise.all([
 		tx.select({ id: teams.id, parentId: teams.parentId }).from(teams),
 		tx.select().from(teamManagers)
@@ -17,7 +26,13 @@ export async function loadHierarchy(tx: DatabaseOrTransaction = db): Promise<Tea
 	for (const { teamId, personId } of managerRows) {
 		managersOf.set(teamId, [...(managersOf.get(teamId) ?? []), personId]);
 	}
-	return { parentOf: new Map(teamRows.map((row) => [row.id, row.parentId])), managersOf };
+	const hierarchy = {
+		parentOf: new Map(teamRows.map((row) => [row.id, row.parentId])),
+		managersOf
+	};
+	// Without a version (an emptied table) nothing is kept: the next request reads afresh.
+	cachedHierarchy = current ? { version: current.version, hierarchy } : null;
+	return hierarchy;
 }
 
 /** The team and its ancestors, nearest first. */
