@@ -116,7 +116,11 @@ try {
 		console.log(`Everyone's password is ${SCALE_PASSWORD} (employee numbers K0000001 …).`);
 	}
 } catch (error) {
-	console.error(error instanceof RefusedError || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : error);
+	console.error(
+		error instanceof RefusedError || !(error instanceof Error)
+			? String(error instanceof Error ? error.message : error)
+			: error
+	);
 	process.exitCode = error instanceof RefusedError ? 3 : 1;
 } finally {
 	await closeDatabase();

@@ -20,7 +20,11 @@ export class VoteToggles {
 			for (let k = 0; k < employees.length; k++) {
 				const employee = employees[(index + k) % employees.length];
 				if (employee.personId !== target.authorId) {
-					this.pairs.push({ ideaId: target.ideaId, personId: employee.personId, token: employee.token });
+					this.pairs.push({
+						ideaId: target.ideaId,
+						personId: employee.personId,
+						token: employee.token
+					});
 					break;
 				}
 			}
@@ -51,12 +55,15 @@ export function buildScenarios(
 	const page = (path: string, token?: string): LoadRequest => ({
 		method: 'GET',
 		path,
-		headers: token ? { cookie: cookie(token) } : {}
+		headers: token ? { accept: 'text/html', cookie: cookie(token) } : { accept: 'text/html' }
 	});
 	const form = (path: string, token: string, fields: Record<string, string>): LoadRequest => ({
 		method: 'POST',
 		path,
 		headers: {
+			// A plain form post, as without JavaScript: the action answers 303 (with JavaScript,
+			// use:enhance asks for JSON instead; the action's work is the same).
+			accept: 'text/html',
 			cookie: cookie(token),
 			origin,
 			'content-type': 'application/x-www-form-urlencoded'

@@ -104,7 +104,9 @@ export function planIdeas(
 		// and working hours. Stratified, so the ideas come out (nearly) in time order.
 		const u = (i + random.next()) / n;
 		const x = (-1 + Math.sqrt(1 + 8 * u)) / 2;
-		let { startMs: dayStart, weekday } = clock.localDayStart(startMs + x * spanMs);
+		const day = clock.localDayStart(startMs + x * spanMs);
+		const weekday = day.weekday;
+		let dayStart = day.startMs;
 		if ((weekday === 0 || weekday === 6) && random.chance(0.75)) {
 			// Most weekend ideas belong to a working day of that week.
 			dayStart -= (weekday === 6 ? 1 : 2) * DAY_MS + random.int(5) * DAY_MS;

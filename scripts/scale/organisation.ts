@@ -142,7 +142,8 @@ export function buildOrganisation(
 	const groupStart = teamCount - levels[4];
 	const teamWeight = new Float64Array(teamCount);
 	for (let team = 0; team < teamCount; team++) {
-		if (teamDepth[team] === 4) teamWeight[team] = random.chance(0.03) ? 0.05 : random.logNormal(1, 0.5);
+		if (teamDepth[team] === 4)
+			teamWeight[team] = random.chance(0.03) ? 0.05 : random.logNormal(1, 0.5);
 		else if (teamDepth[team] === 3) teamWeight[team] = 0.12;
 	}
 	const teamSampler = new WeightedSampler(teamWeight);

@@ -19,6 +19,8 @@ export interface LoadPlan {
 	/** Ideas that still take votes (awaiting a decision or more information). */
 	voteTargets: { ideaId: string; authorId: string }[];
 	counts: { people: number; teams: number; ideas: number; votes: number };
+	/** How the data was generated (seed:scale adds its options and timings). */
+	generation?: unknown;
 }
 
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
