@@ -258,16 +258,27 @@ export const ideas = pgTable(
 			'ideas_money_non_negative',
 			sql`coalesce(${t.estimatedCost}, 0) >= 0 and coalesce(${t.estimatedSavings}, 0) >= 0`
 		),
-		// The manager queue: awaiting ideas by team and deadline, without the closed majority.
-		index('ideas_awaiting_queue_idx')
+		// The manager queue and HR's backlog: open ideas by team and deadline, without the closed
+		// majority (the queue's `status = 'awaiting_decision'` is implied by this predicate).
+		index('ideas_open_idx')
 			.on(t.teamId, t.decisionDueAt)
-			.where(sql`${t.status} = 'awaiting_decision'`),
+			.where(sql`${t.status} in ('awaiting_decision', 'needs_info')`),
 		index('ideas_accepted_idx')
 			.on(t.teamId, t.targetDate)
 			.where(sql`${t.status} = 'accepted'`),
-		index('ideas_feed_newest_idx').on(t.submittedAt.desc(), t.id.desc()),
-		index('ideas_team_newest_idx').on(t.teamId, t.submittedAt.desc(), t.id.desc()),
-		index('ideas_author_idx').on(t.authorId, t.submittedAt.desc()),
+		// NULLS FIRST, as ORDER BY … DESC has it, or PostgreSQL cannot read the feed off the index.
+		index('ideas_feed_newest_idx').on(t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+		index('ideas_team_newest_idx').on(
+			t.teamId,
+			t.submittedAt.desc().nullsFirst(),
+			t.id.desc().nullsFirst()
+		),
+		index('ideas_author_idx').on(t.authorId, t.submittedAt.desc().nullsFirst()),
+		index('ideas_votes_idx').on(
+			t.voteCount.desc().nullsFirst(),
+			t.submittedAt.desc().nullsFirst(),
+			t.id.desc().nullsFirst()
+		),
 		index('ideas_search_idx').using('gin', t.searchVector)
 	]
 );
@@ -420,7 +431,10 @@ export const teamDailyBenefits = pgTable(
 		benefitType: benefitTypeEnum().notNull(),
 		submitted: integer().notNull().default(0)
 	},
-	(t) => [primaryKey({ columns: [t.teamId, t.day, t.benefitType] })]
+	(t) => [
+		primaryKey({ columns: [t.teamId, t.day, t.benefitType] }),
+		index('team_daily_benefits_day_idx').on(t.day)
+	]
 );
 
 /** Decision times as a histogram of half-day buckets per team and week of the decision. */
@@ -435,7 +449,10 @@ export const teamWeeklyDecisionTimes = pgTable(
 		bucket: smallint().notNull(),
 		decisions: integer().notNull().default(0)
 	},
-	(t) => [primaryKey({ columns: [t.teamId, t.weekStart, t.bucket] })]
+	(t) => [
+		primaryKey({ columns: [t.teamId, t.weekStart, t.bucket] }),
+		index('team_weekly_decision_times_week_idx').on(t.weekStart)
+	]
 );
 
 /** Who submitted at least one idea, per team and week: distinct participants without the ideas. */

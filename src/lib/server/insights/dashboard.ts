@@ -182,12 +182,26 @@ export async function loadDashboard(request: {
 	};
 }
 
+/** Each tree's subtrees, worked out once (a dashboard asks for thousands of them). */
+const subtreeIndexes = new WeakMap<TeamNode[], Map<string, TeamNode[]>>();
+
+/** The team and every team below it, in tree order. */
 function subtreeOf(tree: TeamNode[], root: TeamNode): TeamNode[] {
-	return tree.filter(
-		(team) =>
-			team.pathNames.length >= root.pathNames.length &&
-			root.pathNames.every((name, index) => team.pathNames[index] === name)
-	);
+	let index = subtreeIndexes.get(tree);
+	if (!index) {
+		index = new Map(tree.map((team) => [team.id, [team]]));
+		// Tree order lists parents first: walking it backwards, each subtree is complete before its
+		// parent takes it in.
+		for (const team of [...tree].reverse()) {
+			if (team.parentId) index.get(team.parentId)?.push(...index.get(team.id)!);
+		}
+		const position = new Map(tree.map((team, at) => [team.id, at]));
+		for (const members of index.values()) {
+			members.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+		}
+		subtreeIndexes.set(tree, index);
+	}
+	return index.get(root.id) ?? [root];
 }
 
 /**

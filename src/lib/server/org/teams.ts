@@ -39,12 +39,18 @@ export async function listTeamTree(tx: DatabaseOrTransaction = db): Promise<Team
 			from teams t join tree on t.parent_id = tree.id
 		)
 		select tree.id, tree.name, tree.parent_id, tree.path_names,
-			(select count(*)::int from people p
-			 where p.home_team_id = tree.id and p.deactivated_at is null) as member_count,
-			coalesce((select array_agg(p.display_name order by p.display_name)
-			 from team_managers m join people p on p.id = m.person_id
-			 where m.team_id = tree.id and p.deactivated_at is null), '{}') as manager_names
+			coalesce(members.member_count, 0)::int as member_count,
+			coalesce(managers.manager_names, '{}') as manager_names
 		from tree
+		left join (
+			select home_team_id, count(*) as member_count from people
+			where deactivated_at is null group by home_team_id
+		) as members on members.home_team_id = tree.id
+		left join (
+			select m.team_id, array_agg(p.display_name order by p.display_name) as manager_names
+			from team_managers m join people p on p.id = m.person_id
+			where p.deactivated_at is null group by m.team_id
+		) as managers on managers.team_id = tree.id
 		order by tree.path_names
 	`
 	);
@@ -186,4 +192,41 @@ export async function lockHierarchy(tx: DatabaseOrTransaction): Promise<void> {
 async function teamExists(tx: DatabaseOrTransaction, teamId: string): Promise<boolean> {
 	const [row] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
 	return Boolean(row);
+}
+
+/**
+ * The teams someone is offered when sharing an idea: their own, the teams above it and the teams
+ * beside each of those — the part of a large organisation they know — with full paths, in path
+ * order. (At 2,000 teams a list of all of them would be most of the page's weight.)
+ */
+export async function listTeamChoicesFor(
+	homeTeamId: string
+): Promise<{ id: string; path: string }[]> {
+	const rows = await db
+		.select({ id: teams.id, name: teams.name, parentId: teams.parentId })
+		.from(teams);
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	const pathOf = (id: string): string => {
+		const names: string[] = [];
+		for (
+			let team = byId.get(id);
+			team && names.length <= rows.length;
+			team = byId.get(team.parentId ?? '')
+		) {
+			names.unshift(team.name);
+		}
+		return names.join(TEAM_PATH_SEPARATOR);
+	};
+	const chain = new Set<string | null>([null]);
+	for (
+		let team = byId.get(homeTeamId);
+		team && !chain.has(team.id);
+		team = byId.get(team.parentId ?? '')
+	) {
+		chain.add(team.id);
+	}
+	return rows
+		.filter((row) => chain.has(row.id) || chain.has(row.parentId))
+		.map((row) => ({ id: row.id, path: pathOf(row.id) }))
+		.sort((a, b) => a.path.localeCompare(b.path));
 }

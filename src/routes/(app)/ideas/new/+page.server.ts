@@ -5,12 +5,15 @@ import { requireRole } from '$lib/server/auth/guards';
 import { invalid, readForm } from '$lib/server/form';
 import { submitIdea } from '$lib/server/ideas/submit';
 import { getOrganisationSettings } from '$lib/server/org/settings';
-import { listTeamTree } from '$lib/server/org/teams';
+import { listTeamChoicesFor } from '$lib/server/org/teams';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const user = requireRole('employee');
-	const [teams, settings] = await Promise.all([listTeamTree(), getOrganisationSettings()]);
+	const [teams, settings] = await Promise.all([
+		listTeamChoicesFor(user.homeTeamId),
+		getOrganisationSettings()
+	]);
 	return { teams, homeTeamId: user.homeTeamId, deadlineDays: settings.decisionDeadlineDays };
 };
 

@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { invalid, readForm } from '$lib/server/form';
 import { getIdeaDetail } from '$lib/server/ideas/detail';
 import { editIdea } from '$lib/server/ideas/edit';
-import { listTeamTree } from '$lib/server/org/teams';
+import { listTeamChoicesFor } from '$lib/server/org/teams';
 import type { Actions, PageServerLoad } from './$types';
 
 async function requireEditableIdea(params: { id: string }) {
@@ -18,7 +18,7 @@ async function requireEditableIdea(params: { id: string }) {
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { idea } = await requireEditableIdea(params);
-	return { idea, teams: await listTeamTree() };
+	return { idea, teams: await listTeamChoicesFor(idea.teamId) };
 };
 
 export const actions: Actions = {
