@@ -22,7 +22,7 @@ import { describeApprovalRoute, type ApprovalRoute } from './approval';
 import { selectIdeaCards, type IdeaCard } from './cards';
 import { getSelfApprovalProgress, type SelfApprovalProgress } from './self-approval';
 import { findIdea, loadAccessContext } from './load';
-import { loadHierarchy, managedSubtreeFor } from './routing';
+import { managedSubtreeFor } from './routing';
 
 export interface IdeaDetail {
 	idea: Idea;
@@ -171,12 +171,6 @@ export async function getIdeaDetail(
 				? vetoDeadline(idea.selfApprovedAt)
 				: null
 	};
-}
-
-/** People a manager may name to implement an idea: those in the teams they manage. */
-export async function listOwnerCandidatesFor(manager: Viewer) {
-	const hierarchy = await loadHierarchy();
-	return listOwnerCandidates([manager.homeTeamId, ...managedSubtreeFor(hierarchy, manager.id)]);
 }
 
 async function listOwnerCandidates(teamIds: string[]) {
