@@ -263,8 +263,9 @@ export const ideas = pgTable(
 		index('ideas_open_idx')
 			.on(t.teamId, t.decisionDueAt)
 			.where(sql`${t.status} in ('awaiting_decision', 'needs_info')`),
+		// Accepted ideas waiting to be implemented, soonest target first (the queue's second tab).
 		index('ideas_accepted_idx')
-			.on(t.teamId, t.targetDate)
+			.on(t.targetDate.asc().nullsLast(), t.id)
 			.where(sql`${t.status} = 'accepted'`),
 		// NULLS FIRST, as ORDER BY … DESC has it, or PostgreSQL cannot read the feed off the index.
 		index('ideas_feed_newest_idx').on(t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),

@@ -13,6 +13,9 @@ import {
 	type TeamsAndAuthors
 } from './routing';
 
+/** The accepted ideas shown, soonest target first: a working list, not an archive. */
+const ACCEPTED_SHOWN = 100;
+
 /** `team_id in (…)`, or nothing at all for no teams. */
 const inTeams = (teamIds: string[]) =>
 	teamIds.length > 0 ? inArray(ideas.teamId, teamIds) : sql`false`;
@@ -129,7 +132,7 @@ export async function listQueue(manager: Viewer, now = new Date()): Promise<Mana
 			: await selectIdeaCards()
 					.where(and(eq(ideas.status, 'accepted'), inArray(ideas.teamId, subtree)))
 					.orderBy(sql`${ideas.targetDate} asc nulls last`, asc(ideas.id))
-					.limit(500);
+					.limit(ACCEPTED_SHOWN);
 
 	// Its own query: a fresh acceptance has a late target date and could fall off the list above.
 	const vetoable =

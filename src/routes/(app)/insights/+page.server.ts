@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { localDate } from '$lib/domain/deadline';
 import { parseInsightsQuery } from '$lib/domain/insights';
 import { requireRole } from '$lib/server/auth/guards';
-import { loadDashboard } from '$lib/server/insights/dashboard';
+import { loadRecentDashboard } from '$lib/server/insights/dashboard-cache';
 import { sortTeamRows } from '$lib/server/insights/team-table';
 import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { PageServerLoad } from './$types';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	requireRole('hr', 'admin');
 	const settings = await getOrganisationSettings();
 	const query = parseInsightsQuery(url.searchParams, localDate(new Date(), settings.timeZone));
-	const dashboard = await loadDashboard({ teamId: query.teamId, period: query.period });
+	const dashboard = await loadRecentDashboard({ teamId: query.teamId, period: query.period });
 	if (!dashboard) error(404, 'There is no such team.');
 	return {
 		query,
