@@ -267,6 +267,10 @@ export const ideas = pgTable(
 		index('ideas_accepted_idx')
 			.on(t.targetDate.asc().nullsLast(), t.id)
 			.where(sql`${t.status} = 'accepted'`),
+		// Ideas a team accepted itself, newest first: the managers' veto list.
+		index('ideas_self_approved_idx')
+			.on(t.selfApprovedAt)
+			.where(sql`${t.selfApprovedAt} is not null`),
 		// NULLS FIRST, as ORDER BY … DESC has it, or PostgreSQL cannot read the feed off the index.
 		index('ideas_feed_newest_idx').on(t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
 		index('ideas_team_newest_idx').on(
