@@ -78,7 +78,7 @@ export function canVoteOnIdea(
 export function visibleIdeasCondition(viewer: Viewer, context: AccessContext): SQL | undefined {
 	if (readsEverything(viewer)) return undefined;
 	if (viewer.roles.includes('employee') && context.visibility === 'organisation') return undefined;
-	const teamIds = managedSubtreeFor(context.hierarchy, viewer.id);
+	const teamIds = [...managedSubtreeFor(context.hierarchy, viewer.id)];
 	if (viewer.roles.includes('employee')) teamIds.push(viewer.homeTeamId);
 	const ownIdeas = or(eq(ideas.authorId, viewer.id), eq(ideas.ownerId, viewer.id));
 	return teamIds.length > 0 ? or(ownIdeas, inArray(ideas.teamId, teamIds)) : ownIdeas;

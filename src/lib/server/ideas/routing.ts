@@ -150,8 +150,24 @@ export interface QueueScope {
 	escalatedPastAuthor: TeamsAndAuthors;
 }
 
+/**
+ * Remembers a function of (hierarchy, person) for as long as that hierarchy is the current one:
+ * both walk every team, thousands at scale, and managers ask on every page.
+ */
+function perHierarchy<T>(compute: (hierarchy: TeamHierarchy, personId: string) => T) {
+	const memo = new WeakMap<TeamHierarchy, Map<string, T>>();
+	return (hierarchy: TeamHierarchy, personId: string): T => {
+		let byPerson = memo.get(hierarchy);
+		if (!byPerson) memo.set(hierarchy, (byPerson = new Map()));
+		if (!byPerson.has(personId)) byPerson.set(personId, compute(hierarchy, personId));
+		return byPerson.get(personId)!;
+	};
+}
+
 /** For each approval level, the teams (and authors) whose awaiting ideas may reach this manager. */
-export function queueScopesFor(hierarchy: TeamHierarchy, personId: string): QueueScope[] {
+export const queueScopesFor = perHierarchy(computeQueueScopes);
+
+function computeQueueScopes(hierarchy: TeamHierarchy, personId: string): readonly QueueScope[] {
 	const scopes = APPROVER_LEVELS.map((approverLevel) => ({
 		approverLevel,
 		decides: [] as string[],
@@ -201,8 +217,6 @@ export function queueScopesFor(hierarchy: TeamHierarchy, personId: string): Queu
 }
 
 /** Every team at or below the teams a person manages: the ideas they see as a manager. */
-export function managedSubtreeFor(hierarchy: TeamHierarchy, personId: string): string[] {
-	return [...hierarchy.parentOf.keys()].filter((teamId) =>
-		canDecideForTeam(hierarchy, personId, teamId)
-	);
-}
+export const managedSubtreeFor = perHierarchy((hierarchy, personId): readonly string[] =>
+	[...hierarchy.parentOf.keys()].filter((teamId) => canDecideForTeam(hierarchy, personId, teamId))
+);
