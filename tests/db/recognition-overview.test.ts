@@ -130,7 +130,9 @@ describe('recognition and gainsharing for HR', () => {
 		await implement(b, 500);
 		await db.update(people).set({ deactivatedAt: NOW }).where(eq(people.homeTeamId, b.team.id));
 		const afterPeriod = new Date('2026-12-01T08:00:00Z');
-		const csv = parseCsv(await gainsharingPayrollCsv(PERIOD, afterPeriod))!;
+		const payroll = await gainsharingPayrollCsv(PERIOD, afterPeriod);
+		expect(payroll.periodStart).toBe(PERIOD);
+		const csv = parseCsv(payroll.csv)!;
 		const [header, ...rows] = csv.map((record) => record.fields);
 		expect(header).toEqual([
 			'Period start',

@@ -40,7 +40,7 @@ export interface RecognitionOverview {
 }
 
 /** The four-week period HR asked for (its start), or the current one for anything else. */
-export function pickPeriod(requested: string | null, today: string): string {
+function pickPeriod(requested: string | null, today: string): string {
 	const current = gainsharingPeriodStart(today);
 	if (!requested || !isCalendarDay(requested)) return current;
 	const start = gainsharingPeriodStart(requested);
@@ -166,11 +166,12 @@ function addFigures(a: RecognitionFigures, b: RecognitionFigures): RecognitionFi
  * which is why only HR and administrators can make it.
  */
 export async function gainsharingPayrollCsv(
-	periodStart: string,
+	requestedPeriod: string | null,
 	now = new Date()
-): Promise<string> {
-	const periodEnd = gainsharingPeriodEnd(periodStart);
+): Promise<{ periodStart: string; csv: string }> {
 	const { timeZone } = await getOrganisationSettings();
+	const periodStart = pickPeriod(requestedPeriod, localDate(now, timeZone));
+	const periodEnd = gainsharingPeriodEnd(periodStart);
 	const periodStatus = localDate(now, timeZone) > periodEnd ? 'closed' : 'open';
 	const [tree, rows] = await Promise.all([
 		listTeamTree(),
@@ -233,5 +234,5 @@ export async function gainsharingPayrollCsv(
 			])
 		);
 	}
-	return toCsv(lines);
+	return { periodStart, csv: toCsv(lines) };
 }
