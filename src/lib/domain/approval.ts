@@ -116,6 +116,18 @@ export function isWithinSelfApprovalLimit(
 	return costLimit !== null && (estimatedCost ?? 0) <= costLimit;
 }
 
+/** "5 of 7 active members of Bakery are for it (the author and 4 votes)". */
+export function describeTeamVote(tally: {
+	teamName: string;
+	activeMembers: number;
+	membersFor: number;
+	isAuthorMember: boolean;
+}): string {
+	const votesCast = tally.membersFor - (tally.isAuthorMember ? 1 : 0);
+	const votes = `${votesCast} ${votesCast === 1 ? 'vote' : 'votes'}`;
+	return `${tally.membersFor} of ${tally.activeMembers} active members of ${tally.teamName} are for it (${tally.isAuthorMember ? `the author and ${votes}` : votes})`;
+}
+
 /** Votes needed from active members: at least two thirds of them (Whole Foods' team vote). */
 export function votesNeededForSelfApproval(activeMembers: number): number {
 	return Math.ceil((2 * activeMembers) / 3);

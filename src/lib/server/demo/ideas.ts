@@ -1,4 +1,4 @@
-import { bandFor, type ApprovalBand } from '../../domain/approval';
+import { bandFor, describeTeamVote, type ApprovalBand } from '../../domain/approval';
 import { decisionDueAt } from '../../domain/deadline';
 import type { BenefitType, IdeaStatus } from '../../domain/ideas';
 import type { DatabaseOrTransaction } from '../db';
@@ -225,11 +225,15 @@ const DEMO_IDEAS: DemoIdea[] = [
 	}
 ];
 
-/** "3 of 4 active members of Assembly Line 2 are for it (the author and 2 votes)". */
+/** The demo's team votes: the author and the voters, of a team of `teamVoteOf` active members. */
 function teamVoteTally(demo: DemoIdea): string {
 	const votes = demo.voters?.length ?? 0;
-	const team = demo.team.split('/').at(-1);
-	return `${votes + 1} of ${demo.teamVoteOf} active members of ${team} are for it (the author and ${votes} votes)`;
+	return describeTeamVote({
+		teamName: demo.team.split('/').at(-1)!,
+		activeMembers: demo.teamVoteOf ?? votes + 1,
+		membersFor: votes + 1,
+		isAuthorMember: true
+	});
 }
 
 /** Ideas in every state for the demo organisation, timed relative to now. */

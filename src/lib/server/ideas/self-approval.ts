@@ -1,5 +1,6 @@
 import { and, count, eq, gte, isNotNull, isNull, lte } from 'drizzle-orm';
 import {
+	describeTeamVote,
 	isWithinSelfApprovalLimit,
 	isWithinVetoWindow,
 	meetsTwoThirds,
@@ -88,13 +89,6 @@ export async function getSelfApprovalProgress(
 	};
 }
 
-/** "5 of 7 active members of Bakery are for it (the author and 4 votes)". */
-function describeTally(progress: SelfApprovalProgress): string {
-	const votesCast = progress.membersFor - (progress.isAuthorMember ? 1 : 0);
-	const votes = `${votesCast} ${votesCast === 1 ? 'vote' : 'votes'}`;
-	return `${progress.membersFor} of ${progress.activeMembers} active members of ${progress.teamName} are for it (${progress.isAuthorMember ? `the author and ${votes}` : votes})`;
-}
-
 /**
  * After a vote, in its transaction: accepts the idea on the team's behalf when two thirds of the
  * team's active members have voted for it before its deadline. The author leads the
@@ -111,7 +105,7 @@ export async function acceptIfTeamApproves(
 	if (!progress || !meetsTwoThirds(progress.membersFor, progress.activeMembers)) return false;
 
 	const timeZone = await readRollupTimeZone(tx);
-	const tally = describeTally(progress);
+	const tally = describeTeamVote(progress);
 	const [accepted] = await tx
 		.update(ideas)
 		.set({

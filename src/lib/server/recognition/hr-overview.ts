@@ -102,9 +102,10 @@ export async function loadRecognitionOverview(
 		`
 		)
 	]);
+	const figuresOf = new Map(figures.map((row) => [row.team_id, row]));
 	const own = new Map(
 		tree.map((team) => {
-			const row = figures.find((figure) => figure.team_id === team.id);
+			const row = figuresOf.get(team.id);
 			return [
 				team.id,
 				{
