@@ -263,6 +263,11 @@ export const ideas = pgTable(
 		index('ideas_open_idx')
 			.on(t.teamId, t.decisionDueAt)
 			.where(sql`${t.status} in ('awaiting_decision', 'needs_info')`),
+		// The queue's ideas by managers of the teams below, which go up a level: open ideas by
+		// author, without the years of closed ones (ideas_author_idx would visit those too).
+		index('ideas_open_author_idx')
+			.on(t.authorId)
+			.where(sql`${t.status} in ('awaiting_decision', 'needs_info')`),
 		// Accepted ideas waiting to be implemented, soonest target first (the queue's second tab).
 		index('ideas_accepted_idx')
 			.on(t.targetDate.asc().nullsLast(), t.id)

@@ -1,0 +1,1 @@
+CREATE INDEX "ideas_open_author_idx" ON "ideas" USING btree ("author_id") WHERE "ideas"."status" in ('awaiting_decision', 'needs_info');
