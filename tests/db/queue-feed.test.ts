@@ -76,9 +76,13 @@ describe('the manager queue', () => {
 			.update(ideas)
 			.set({ status: 'accepted', targetDate: '2026-06-01' })
 			.where(eq(ideas.id, ideaId));
-		const queue = await listQueue(viewer(aiko, [...MANAGER]));
+		const queue = await listQueue(viewer(aiko, [...MANAGER]), new Date(), { tab: 'accepted' });
 		expect(queue.awaiting).toEqual([]);
 		expect(queue.accepted.map((item) => item.id)).toEqual([ideaId]);
+		// The other tab only counts them: the cards are read when their tab is opened.
+		const awaitingTab = await listQueue(viewer(aiko, [...MANAGER]));
+		expect(awaitingTab.accepted).toEqual([]);
+		expect(awaitingTab.counts.accepted).toBe(1);
 	});
 });
 

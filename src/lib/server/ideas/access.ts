@@ -1,9 +1,10 @@
-import { eq, inArray, or, type SQL } from 'drizzle-orm';
+import { eq, or, type SQL } from 'drizzle-orm';
 import type { IdeaVisibility } from '../../domain/ideas';
 import type { Role } from '../../domain/roles';
 import { acceptsVotes, isAwaitingDecision } from '../../domain/status';
 import type { IdeaStatus } from '../../domain/ideas';
 import { db, type DatabaseOrTransaction } from '../db';
+import { anyId } from '../db/any-id';
 import { ideas, organisationSettings } from '../db/schema';
 import type { ApproverLevel } from '../../domain/approval';
 import { canApproveIdea, canDecideForTeam, managedSubtreeFor, type TeamHierarchy } from './routing';
@@ -81,5 +82,5 @@ export function visibleIdeasCondition(viewer: Viewer, context: AccessContext): S
 	const teamIds = [...managedSubtreeFor(context.hierarchy, viewer.id)];
 	if (viewer.roles.includes('employee')) teamIds.push(viewer.homeTeamId);
 	const ownIdeas = or(eq(ideas.authorId, viewer.id), eq(ideas.ownerId, viewer.id));
-	return teamIds.length > 0 ? or(ownIdeas, inArray(ideas.teamId, teamIds)) : ownIdeas;
+	return teamIds.length > 0 ? or(ownIdeas, anyId(ideas.teamId, teamIds)) : ownIdeas;
 }

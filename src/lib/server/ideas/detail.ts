@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isWithinVetoWindow, vetoDeadline } from '../../domain/approval';
 import { formatDueDate, waitingDeadlineState, type DeadlineState } from '../../domain/deadline';
 import type { IdeaStatus } from '../../domain/ideas';
 import { isOpen, transitionsFrom, type TransitionRule } from '../../domain/status';
 import { db } from '../db';
+import { anyId } from '../db/any-id';
 import {
 	comments,
 	ideaEvents,
@@ -177,7 +178,7 @@ async function listOwnerCandidates(teamIds: string[]) {
 	const rows = await db
 		.select({ id: people.id, name: people.displayName })
 		.from(people)
-		.where(and(inArray(people.homeTeamId, teamIds), isNull(people.deactivatedAt)))
+		.where(and(anyId(people.homeTeamId, teamIds), isNull(people.deactivatedAt)))
 		.orderBy(asc(people.displayName))
 		.limit(300);
 	return rows;

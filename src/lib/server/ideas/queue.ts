@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, ne, or, sql } from 'drizzle-orm';
 import { vetoDeadline, vetoWindowStart } from '../../domain/approval';
 import { deadlineState, type DeadlineState } from '../../domain/deadline';
+import { db } from '../db';
+import { anyId } from '../db/any-id';
 import { ideas } from '../db/schema';
 import { getOrganisationSettings } from '../org/settings';
 import type { Viewer } from './access';
@@ -14,15 +16,18 @@ import {
 } from './routing';
 
 /** The accepted ideas shown, soonest target first: a working list, not an archive. */
-const ACCEPTED_SHOWN = 100;
+export const ACCEPTED_SHOWN = 100;
+
+/** The queue's two tabs; the ideas to implement are only read when their tab is open. */
+export type QueueTab = 'awaiting' | 'accepted';
 
 /** `team_id in (…)`, or nothing at all for no teams. */
 const inTeams = (teamIds: string[]) =>
-	teamIds.length > 0 ? inArray(ideas.teamId, teamIds) : sql`false`;
+	teamIds.length > 0 ? anyId(ideas.teamId, teamIds) : sql`false`;
 
 /** Ideas of these teams by these authors. */
 const byAuthorsIn = ({ teamIds, authorIds }: TeamsAndAuthors) =>
-	authorIds.length > 0 ? and(inTeams(teamIds), inArray(ideas.authorId, authorIds)) : sql`false`;
+	authorIds.length > 0 ? and(inTeams(teamIds), anyId(ideas.authorId, authorIds)) : sql`false`;
 
 export interface QueueItem extends IdeaCard {
 	deadline: DeadlineState;
@@ -36,6 +41,7 @@ export interface ManagerQueue {
 	awaiting: QueueItem[];
 	/** Asked for more information: the author's turn, but the deadline still runs. */
 	waitingForAuthor: QueueItem[];
+	/** Only read on the 'accepted' tab. */
 	accepted: IdeaCard[];
 	/** Accepted by their team's own vote in the last 48 hours: this manager may still veto them. */
 	vetoable: (IdeaCard & { vetoUntil: Date })[];
@@ -44,6 +50,7 @@ export interface ManagerQueue {
 		overdue: number;
 		dueToday: number;
 		due48h: number;
+		/** Up to ACCEPTED_SHOWN: the list goes no further. */
 		accepted: number;
 		waitingForAuthor: number;
 	};
@@ -55,7 +62,11 @@ export interface ManagerQueue {
  * their teams that wait to be implemented. Overdue and escalation are derived from the deadline at
  * read time, so nothing depends on a job having run.
  */
-export async function listQueue(manager: Viewer, now = new Date()): Promise<ManagerQueue> {
+export async function listQueue(
+	manager: Viewer,
+	now = new Date(),
+	{ tab = 'awaiting' }: { tab?: QueueTab } = {}
+): Promise<ManagerQueue> {
 	const [hierarchy, settings] = await Promise.all([loadHierarchy(), getOrganisationSettings()]);
 	const scopes = queueScopesFor(hierarchy, manager.id);
 	const overdue = lt(ideas.decisionDueAt, now);
@@ -126,13 +137,20 @@ export async function listQueue(manager: Viewer, now = new Date()): Promise<Mana
 		}));
 
 	const subtree = managedSubtreeFor(hierarchy, manager.id);
+	const isAccepted = and(eq(ideas.status, 'accepted'), anyId(ideas.teamId, subtree));
 	const accepted =
-		subtree.length === 0
+		subtree.length === 0 || tab !== 'accepted'
 			? []
 			: await selectIdeaCards()
-					.where(and(eq(ideas.status, 'accepted'), inArray(ideas.teamId, subtree)))
+					.where(isAccepted)
 					.orderBy(sql`${ideas.targetDate} asc nulls last`, asc(ideas.id))
 					.limit(ACCEPTED_SHOWN);
+	// On the other tab only their number, counted up to the length of the list.
+	const acceptedCount =
+		tab === 'accepted' || subtree.length === 0
+			? accepted.length
+			: (await db.select({ id: ideas.id }).from(ideas).where(isAccepted).limit(ACCEPTED_SHOWN))
+					.length;
 
 	// Its own query: a fresh acceptance has a late target date and could fall off the list above.
 	const vetoable =
@@ -143,7 +161,7 @@ export async function listQueue(manager: Viewer, now = new Date()): Promise<Mana
 						.where(
 							and(
 								eq(ideas.status, 'accepted'),
-								inArray(ideas.teamId, subtree),
+								anyId(ideas.teamId, subtree),
 								gte(ideas.selfApprovedAt, vetoWindowStart(now))
 							)
 						)
@@ -161,7 +179,7 @@ export async function listQueue(manager: Viewer, now = new Date()): Promise<Mana
 			overdue: awaiting.filter((item) => item.deadline.urgency === 'overdue').length,
 			dueToday: awaiting.filter((item) => item.deadline.urgency === 'due_today').length,
 			due48h: awaiting.filter((item) => item.deadline.urgency === 'due_48h').length,
-			accepted: accepted.length,
+			accepted: acceptedCount,
 			waitingForAuthor: waitingForAuthor.length
 		}
 	};

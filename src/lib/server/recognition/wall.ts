@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import { instantAtWallClock, wallClockAt } from '../../domain/deadline';
+import { anyId } from '../db/any-id';
 import { ideas } from '../db/schema';
 import type { Viewer } from '../ideas/access';
 import { selectIdeaCards, type IdeaCard } from '../ideas/cards';
@@ -31,7 +32,7 @@ export async function getTeamWall(viewer: Viewer, now = new Date()): Promise<Tea
 		.where(
 			and(
 				eq(ideas.status, 'implemented'),
-				inArray(ideas.teamId, teamIds),
+				anyId(ideas.teamId, teamIds),
 				gte(ideas.implementedAt, monthStart)
 			)
 		)

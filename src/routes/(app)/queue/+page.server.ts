@@ -2,18 +2,34 @@ import { redirect } from '@sveltejs/kit';
 import { suggestedTargetDate } from '$lib/domain/deadline';
 import { requireRole } from '$lib/server/auth/guards';
 import { handleDecisionForm } from '$lib/server/decision-action';
-import { listQueue } from '$lib/server/ideas/queue';
+import { ACCEPTED_SHOWN, listQueue } from '$lib/server/ideas/queue';
 import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Cards per page: each carries its decision forms, so a long queue is shown a page at a time. */
+const PAGE_SIZE = 20;
+
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('manager');
-	const [queue, settings] = await Promise.all([listQueue(user), getOrganisationSettings()]);
+	const tab = url.searchParams.get('tab') === 'accepted' ? 'accepted' : 'awaiting';
+	const [queue, settings] = await Promise.all([
+		listQueue(user, new Date(), { tab }),
+		getOrganisationSettings()
+	]);
+	const requested = Number(url.searchParams.get('show'));
+	const shown = Number.isInteger(requested) && requested > PAGE_SIZE ? requested : PAGE_SIZE;
 	return {
-		queue,
+		queue: {
+			...queue,
+			awaiting: queue.awaiting.slice(0, shown),
+			waitingForAuthor: queue.waitingForAuthor.slice(0, shown)
+		},
+		shown,
+		pageSize: PAGE_SIZE,
+		acceptedShown: ACCEPTED_SHOWN,
 		// Accepting from the queue names the author or the manager; anyone else, from the idea page.
 		me: { id: user.id, name: user.displayName },
-		tab: url.searchParams.get('tab') === 'accepted' ? 'accepted' : 'awaiting',
+		tab,
 		decided: url.searchParams.get('decided'),
 		defaultTargetDate: suggestedTargetDate(new Date(), settings.timeZone),
 		timeZone: settings.timeZone
@@ -26,7 +42,11 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const failure = await handleDecisionForm(user, formData);
 		if (failure) return failure;
-		const tab = url.searchParams.get('tab') === 'accepted' ? '&tab=accepted' : '';
-		redirect(303, `/queue?decided=${encodeURIComponent(String(formData.get('ideaId')))}${tab}`);
+		const back = new URLSearchParams({ decided: String(formData.get('ideaId')) });
+		for (const kept of ['tab', 'show']) {
+			const value = url.searchParams.get(kept);
+			if (value) back.set(kept, value);
+		}
+		redirect(303, `/queue?${back}`);
 	}
 };
