@@ -120,7 +120,12 @@ describe('Toyota and Whole Foods practices', () => {
 			'Plant Nagoya/Assembly Line 1',
 			'Store Riverside'
 		]);
-		expect(await table.textContent()).toContain('8 teams are counted only in the rows above them');
+		// At least the demo's 8 other teams (the admin tests may have added more by now; the exact
+		// count is checked in tests/db/recognition-overview.test.ts).
+		const hidden = (await table.textContent())?.match(
+			/(\d+) teams are counted only in the rows above/
+		);
+		expect(Number(hidden?.[1])).toBeGreaterThanOrEqual(8);
 		await expectNoAxeViolations(hana);
 		await hana.context().close();
 
