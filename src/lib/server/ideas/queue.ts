@@ -16,10 +16,25 @@ import {
 } from './routing';
 
 /** The accepted ideas shown, soonest target first: a working list, not an archive. */
-export const ACCEPTED_SHOWN = 100;
+const ACCEPTED_SHOWN = 100;
+
+/** Cards per page: each carries its decision forms, so a long queue is shown a page at a time. */
+export const QUEUE_PAGE_SIZE = 20;
 
 /** The queue's two tabs; the ideas to implement are only read when their tab is open. */
 export type QueueTab = 'awaiting' | 'accepted';
+
+export interface QueueOptions {
+	tab?: QueueTab;
+	/** How many awaiting (and waiting) cards to return; the counts cover them all. */
+	shown?: number;
+}
+
+/** The cards a `?show=` asks for: whole pages, at least one. */
+export function queuePageLength(requested: string | null): number {
+	const pages = Math.ceil(Number(requested) / QUEUE_PAGE_SIZE);
+	return Number.isSafeInteger(pages) && pages > 1 ? pages * QUEUE_PAGE_SIZE : QUEUE_PAGE_SIZE;
+}
 
 /** `team_id in (…)`, or nothing at all for no teams. */
 const inTeams = (teamIds: string[]) =>
@@ -50,8 +65,10 @@ export interface ManagerQueue {
 		overdue: number;
 		dueToday: number;
 		due48h: number;
-		/** Up to ACCEPTED_SHOWN: the list goes no further. */
+		/** Up to ACCEPTED_SHOWN: the list goes no further… */
 		accepted: number;
+		/** …and whether there are more than that. */
+		hasMoreAccepted: boolean;
 		waitingForAuthor: number;
 	};
 }
@@ -65,7 +82,7 @@ export interface ManagerQueue {
 export async function listQueue(
 	manager: Viewer,
 	now = new Date(),
-	{ tab = 'awaiting' }: { tab?: QueueTab } = {}
+	{ tab = 'awaiting', shown = Infinity }: QueueOptions = {}
 ): Promise<ManagerQueue> {
 	const [hierarchy, settings] = await Promise.all([loadHierarchy(), getOrganisationSettings()]);
 	const scopes = queueScopesFor(hierarchy, manager.id);
@@ -138,19 +155,25 @@ export async function listQueue(
 
 	const subtree = managedSubtreeFor(hierarchy, manager.id);
 	const isAccepted = and(eq(ideas.status, 'accepted'), anyId(ideas.teamId, subtree));
+	// One more than the list holds, to tell "100" from "more than 100". On the other tab only
+	// their number is needed.
 	const accepted =
-		subtree.length === 0 || tab !== 'accepted'
-			? []
-			: await selectIdeaCards()
+		subtree.length > 0 && tab === 'accepted'
+			? await selectIdeaCards()
 					.where(isAccepted)
 					.orderBy(sql`${ideas.targetDate} asc nulls last`, asc(ideas.id))
-					.limit(ACCEPTED_SHOWN);
-	// On the other tab only their number, counted up to the length of the list.
-	const acceptedCount =
-		tab === 'accepted' || subtree.length === 0
+					.limit(ACCEPTED_SHOWN + 1)
+			: [];
+	const acceptedFound =
+		subtree.length === 0 || tab === 'accepted'
 			? accepted.length
-			: (await db.select({ id: ideas.id }).from(ideas).where(isAccepted).limit(ACCEPTED_SHOWN))
-					.length;
+			: (
+					await db
+						.select({ id: ideas.id })
+						.from(ideas)
+						.where(isAccepted)
+						.limit(ACCEPTED_SHOWN + 1)
+				).length;
 
 	// Its own query: a fresh acceptance has a late target date and could fall off the list above.
 	const vetoable =
@@ -158,28 +181,23 @@ export async function listQueue(
 			? []
 			: (
 					await selectIdeaCards()
-						.where(
-							and(
-								eq(ideas.status, 'accepted'),
-								anyId(ideas.teamId, subtree),
-								gte(ideas.selfApprovedAt, vetoWindowStart(now))
-							)
-						)
+						.where(and(isAccepted, gte(ideas.selfApprovedAt, vetoWindowStart(now))))
 						.orderBy(desc(ideas.selfApprovedAt))
 						.limit(100)
 				).map((row) => ({ ...row, vetoUntil: vetoDeadline(row.selfApprovedAt!) }));
 
 	return {
-		awaiting,
-		waitingForAuthor,
-		accepted,
+		awaiting: awaiting.slice(0, shown),
+		waitingForAuthor: waitingForAuthor.slice(0, shown),
+		accepted: accepted.slice(0, ACCEPTED_SHOWN),
 		vetoable,
 		counts: {
 			awaiting: awaiting.length,
 			overdue: awaiting.filter((item) => item.deadline.urgency === 'overdue').length,
 			dueToday: awaiting.filter((item) => item.deadline.urgency === 'due_today').length,
 			due48h: awaiting.filter((item) => item.deadline.urgency === 'due_48h').length,
-			accepted: acceptedCount,
+			accepted: Math.min(acceptedFound, ACCEPTED_SHOWN),
+			hasMoreAccepted: acceptedFound > ACCEPTED_SHOWN,
 			waitingForAuthor: waitingForAuthor.length
 		}
 	};

@@ -2,31 +2,22 @@ import { redirect } from '@sveltejs/kit';
 import { suggestedTargetDate } from '$lib/domain/deadline';
 import { requireRole } from '$lib/server/auth/guards';
 import { handleDecisionForm } from '$lib/server/decision-action';
-import { ACCEPTED_SHOWN, listQueue } from '$lib/server/ideas/queue';
+import { QUEUE_PAGE_SIZE, listQueue, queuePageLength } from '$lib/server/ideas/queue';
 import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Cards per page: each carries its decision forms, so a long queue is shown a page at a time. */
-const PAGE_SIZE = 20;
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('manager');
 	const tab = url.searchParams.get('tab') === 'accepted' ? 'accepted' : 'awaiting';
+	const shown = queuePageLength(url.searchParams.get('show'));
 	const [queue, settings] = await Promise.all([
-		listQueue(user, new Date(), { tab }),
+		listQueue(user, new Date(), { tab, shown }),
 		getOrganisationSettings()
 	]);
-	const requested = Number(url.searchParams.get('show'));
-	const shown = Number.isInteger(requested) && requested > PAGE_SIZE ? requested : PAGE_SIZE;
 	return {
-		queue: {
-			...queue,
-			awaiting: queue.awaiting.slice(0, shown),
-			waitingForAuthor: queue.waitingForAuthor.slice(0, shown)
-		},
+		queue,
 		shown,
-		pageSize: PAGE_SIZE,
-		acceptedShown: ACCEPTED_SHOWN,
+		pageSize: QUEUE_PAGE_SIZE,
 		// Accepting from the queue names the author or the manager; anyone else, from the idea page.
 		me: { id: user.id, name: user.displayName },
 		tab,

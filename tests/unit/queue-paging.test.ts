@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { QUEUE_PAGE_SIZE, queuePageLength } from '../../src/lib/server/ideas/queue';
+
+describe('queuePageLength', () => {
+	it('is one page unless more whole pages are asked for', () => {
+		expect(queuePageLength(null)).toBe(QUEUE_PAGE_SIZE);
+		expect(queuePageLength(String(QUEUE_PAGE_SIZE * 2))).toBe(QUEUE_PAGE_SIZE * 2);
+		// Part of a page rounds up to the whole page.
+		expect(queuePageLength(String(QUEUE_PAGE_SIZE + 1))).toBe(QUEUE_PAGE_SIZE * 2);
+	});
+
+	it('treats nonsense as the first page', () => {
+		for (const junk of ['', 'abc', '-40', '0', 'Infinity', '1e400', '3.5'])
+			expect(queuePageLength(junk)).toBe(QUEUE_PAGE_SIZE);
+	});
+});
