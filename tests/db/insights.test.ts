@@ -128,6 +128,22 @@ describe('the HR dashboard', () => {
 		expect((await loadDashboard({ teamId: sub.id, period }))!.isSuppressed).toBe(true);
 	});
 
+	it('offers as filters only the teams that may be opened, while there are few enough to list', async () => {
+		const org = await makeOrganisation();
+		const sub = await makeTeam('Sub line', org.small.id);
+		await Promise.all(Array.from({ length: 5 }, () => makePerson({ teamId: sub.id })));
+		const period = { from: '2026-01-01', to: new Date().toISOString().slice(0, 10) };
+		const whole = (await loadDashboard({ teamId: null, period }))!;
+		expect(whole.teamChoices?.map((team) => team.label)).toEqual(['Plant', 'Plant › Small line']);
+
+		// Sixty more teams of five: too many to list, so HR goes down the tree from the table.
+		for (let index = 0; index < 60; index++) {
+			const team = await makeTeam(`Line ${index}`, org.plant.id);
+			await Promise.all(Array.from({ length: 5 }, () => makePerson({ teamId: team.id })));
+		}
+		expect((await loadDashboard({ teamId: null, period }))!.teamChoices).toBeNull();
+	});
+
 	it('answers an unknown team with nothing', async () => {
 		await makeOrganisation();
 		expect(

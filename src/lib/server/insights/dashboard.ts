@@ -43,6 +43,9 @@ export interface WeekPoint {
 	onTimeRate: number | null;
 }
 
+/** Up to this many teams the dashboard's filter lists them all. */
+const TEAM_CHOICES_LIMIT = 60;
+
 export interface Dashboard {
 	scope: { teamId: string | null; label: string; people: number };
 	breadcrumbs: { teamId: string | null; label: string }[];
@@ -58,8 +61,12 @@ export interface Dashboard {
 	weeks: WeekPoint[];
 	benefits: { benefitType: string; submitted: number }[];
 	quietTeams: { teamId: string; label: string; people: number }[];
-	/** The teams HR may open on their own: the only ones offered as filters. */
-	viewableTeams: { teamId: string; label: string }[];
+	/**
+	 * The teams HR may open on their own, offered as a filter while the list is short enough to
+	 * read; null in a large organisation (thousands of options made the page half a megabyte),
+	 * where HR goes down the tree from the table instead.
+	 */
+	teamChoices: { teamId: string; label: string }[] | null;
 	rows: TeamRow[];
 	other: { label: string; people: number; groupCount: number; figures: Figures } | null;
 	isRestSuppressed: boolean;
@@ -133,9 +140,12 @@ export async function loadDashboard(request: {
 		isSuppressed,
 		period: request.period,
 		previous,
-		viewableTeams: tree
-			.filter((team) => viewable.has(team.id))
-			.map((team) => ({ teamId: team.id, label: displayTeamPath(team.path) }))
+		teamChoices:
+			viewable.size <= TEAM_CHOICES_LIMIT
+				? tree
+						.filter((team) => viewable.has(team.id))
+						.map((team) => ({ teamId: team.id, label: displayTeamPath(team.path) }))
+				: null
 	};
 	if (isSuppressed) {
 		return {
