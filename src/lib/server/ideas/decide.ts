@@ -30,6 +30,10 @@ const NOTE_REQUIRED: Partial<Record<IdeaStatus, string>> = {
 	dropped: 'Give a reason: the author deserves to know why.'
 };
 
+/** For a manager whose page showed the idea before its author's last edit. */
+const CHANGED_SINCE_OPENED =
+	'The author changed this idea after you opened it. Read it again, then decide.';
+
 /**
  * A manager moves an idea on: accept, reject, ask for information, mark implemented, or drop.
  * One transaction, guarded on the status the manager saw: when two managers decide at once, one
@@ -57,10 +61,7 @@ export async function decideIdea(
 			input.expectedUpdatedAt &&
 			Date.parse(input.expectedUpdatedAt) !== idea.updatedAt.getTime()
 		) {
-			return reject(
-				{ form: 'The author changed this idea after you opened it. Read it again, then decide.' },
-				409
-			);
+			return reject({ form: CHANGED_SINCE_OPENED }, 409);
 		}
 		const rule = findTransition(idea.status, input.to, 'manager');
 		if (!rule) {
@@ -74,11 +75,18 @@ export async function decideIdea(
 		const [updated] = await tx
 			.update(ideas)
 			.set({ ...changesFor(rule, input, viewer.id, now), status: input.to, updatedAt: now })
-			.where(and(eq(ideas.id, ideaId), eq(ideas.status, idea.status)))
+			// Guarded on the row as read: a decision or an edit committed since then wins.
+			.where(
+				and(
+					eq(ideas.id, ideaId),
+					eq(ideas.status, idea.status),
+					eq(ideas.updatedAt, idea.updatedAt)
+				)
+			)
 			.returning({ id: ideas.id });
 		if (!updated) {
-			// The guard lost a race the first check did not see.
 			const current = (await findIdea(tx, ideaId))!;
+			if (current.status === idea.status) return reject({ form: CHANGED_SINCE_OPENED }, 409);
 			return reject({ form: await describeOvertaken(tx, current) }, 409);
 		}
 		await recordConsequences(tx, idea, input, now, settings.timeZone);
