@@ -19,7 +19,7 @@ import { vetoSelfApproval } from '../../src/lib/server/ideas/self-approval';
 import { castVote } from '../../src/lib/server/ideas/vote';
 import { rebuildRollups } from '../../src/lib/server/insights/rollups';
 import { deactivatePerson } from '../../src/lib/server/org/people';
-import { setSelfApproval } from '../../src/lib/server/org/team-settings';
+import { listTeamSettings, setSelfApproval } from '../../src/lib/server/org/team-settings';
 import { getPointsSummary } from '../../src/lib/server/recognition/points';
 import { useTestDatabase } from './support/database';
 import { makePerson, makeTeam } from './support/factories';
@@ -226,6 +226,17 @@ describe('team self-approval', () => {
 		const free = await submitTestIdea(other.chloe, { estimatedCost: 0 });
 		for (const colleague of other.colleagues) await castVote(viewer(colleague), free, true);
 		expect((await statusOf(free)).status).toBe('awaiting_decision');
+	});
+
+	it('shows the team the members who count, as the vote counts them (not the invited)', async () => {
+		const { bakery, marcus } = await makeBakery();
+		const rows = await listTeamSettings(viewer(marcus, MANAGER_ROLES));
+		// Chloe, five colleagues and Ex can sign in; Newbie is only invited.
+		expect(rows.find((row) => row.id === bakery.id)).toMatchObject({
+			activeMembers: 7,
+			votesNeeded: 5,
+			selfApprovalCostLimit: 500
+		});
 	});
 
 	it('lets only the team’s managers (or an administrator) switch it on', async () => {

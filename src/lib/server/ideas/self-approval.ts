@@ -35,6 +35,9 @@ export interface SelfApprovalProgress {
 	closesAt: Date;
 }
 
+/** Who counts in a team's vote: people who can sign in (not invited only, not deactivated). */
+export const isActiveMember = and(isNull(people.deactivatedAt), isNotNull(people.passwordHash));
+
 /**
  * Where an idea stands in its team's self-approval, or null when it is not eligible: the team has
  * it off, the idea costs more than the team's limit or is in a band above the team's own manager,
@@ -58,11 +61,7 @@ export async function getSelfApprovalProgress(
 		.from(teams)
 		.where(eq(teams.id, idea.teamId));
 	if (!team || !isWithinSelfApprovalLimit(team.costLimit, idea.estimatedCost)) return null;
-	const activeMember = and(
-		eq(people.homeTeamId, idea.teamId),
-		isNull(people.deactivatedAt),
-		isNotNull(people.passwordHash)
-	);
+	const activeMember = and(eq(people.homeTeamId, idea.teamId), isActiveMember);
 	const [[members], [memberVotes], [author]] = await Promise.all([
 		tx.select({ count: count() }).from(people).where(activeMember),
 		// Only active members' votes count, and only those cast by the deadline.

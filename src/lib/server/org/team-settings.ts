@@ -1,14 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { ownManagerCeiling, votesNeededForSelfApproval } from '../../domain/approval';
 import { formatMoney } from '../../domain/dates';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { isUuid } from '../../domain/validation';
 import { db } from '../db';
-import { teams } from '../db/schema';
+import { people, teams } from '../db/schema';
 import type { Viewer } from '../ideas/access';
 import { listApprovalBands } from '../ideas/approval';
 import { canDecideForTeam, loadHierarchy, type TeamHierarchy } from '../ideas/routing';
-import { reconsiderTeamVotes } from '../ideas/self-approval';
+import { isActiveMember, reconsiderTeamVotes } from '../ideas/self-approval';
 import { listTeamTree } from './teams';
 
 export interface TeamSettingsRow {
@@ -27,22 +27,32 @@ const canSetUp = (viewer: Viewer, hierarchy: TeamHierarchy, teamId: string) =>
 
 /** The teams whose settings this person looks after: an administrator all, a manager theirs. */
 export async function listTeamSettings(viewer: Viewer): Promise<TeamSettingsRow[]> {
-	const [hierarchy, tree, limits] = await Promise.all([
+	const [hierarchy, tree, limits, members] = await Promise.all([
 		loadHierarchy(),
 		listTeamTree(),
-		db.select({ id: teams.id, limit: teams.selfApprovalCostLimit }).from(teams)
+		db.select({ id: teams.id, limit: teams.selfApprovalCostLimit }).from(teams),
+		// Counted as the vote counts them, not as the team tree does (which includes the invited).
+		db
+			.select({ teamId: people.homeTeamId, count: count() })
+			.from(people)
+			.where(isActiveMember)
+			.groupBy(people.homeTeamId)
 	]);
 	const limitOf = new Map(limits.map((row) => [row.id, row.limit]));
+	const activeMembersOf = new Map(members.map((row) => [row.teamId, row.count]));
 	return tree
 		.filter((team) => canSetUp(viewer, hierarchy, team.id))
-		.map((team) => ({
-			id: team.id,
-			path: team.path,
-			activeMembers: team.memberCount,
-			managerNames: team.managerNames,
-			selfApprovalCostLimit: limitOf.get(team.id) ?? null,
-			votesNeeded: votesNeededForSelfApproval(team.memberCount)
-		}));
+		.map((team) => {
+			const activeMembers = activeMembersOf.get(team.id) ?? 0;
+			return {
+				id: team.id,
+				path: team.path,
+				activeMembers,
+				managerNames: team.managerNames,
+				selfApprovalCostLimit: limitOf.get(team.id) ?? null,
+				votesNeeded: votesNeededForSelfApproval(activeMembers)
+			};
+		});
 }
 
 /**
