@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { IDEA_STATUSES } from '../../src/lib/domain/ideas';
 import { db } from '../../src/lib/server/db';
-import { ideas, people } from '../../src/lib/server/db/schema';
+import { ownManagerCeiling } from '../../src/lib/domain/approval';
+import { ideas, people, teams as teamsTable } from '../../src/lib/server/db/schema';
+import { listApprovalBands } from '../../src/lib/server/ideas/approval';
 import type { Viewer } from '../../src/lib/server/ideas/access';
 import { listQueue } from '../../src/lib/server/ideas/queue';
 import { getSelfApprovalProgress } from '../../src/lib/server/ideas/self-approval';
@@ -97,6 +99,14 @@ describe('demo organisation', () => {
 			membersFor: 1,
 			votesNeeded: 2
 		});
+		// The demo's teams stay within what the Team self-approval page would let a manager set.
+		const ceiling = ownManagerCeiling(await listApprovalBands());
+		const limits = await db
+			.select({ limit: teamsTable.selfApprovalCostLimit })
+			.from(teamsTable)
+			.where(isNotNull(teamsTable.selfApprovalCostLimit));
+		expect(limits).toHaveLength(2);
+		for (const { limit } of limits) expect(limit).toBeLessThanOrEqual(ceiling!);
 		// Gainsharing and recognition have entries to show.
 		const overview = await loadRecognitionOverview(null, new Date(now.getTime() - 5 * DAY_MS));
 		expect(overview.totals?.pool).toBeGreaterThan(0);

@@ -15,7 +15,7 @@ describe('Toyota and Whole Foods practices', () => {
 		await tom.goto(ideaPath);
 		const teamVote = tom.getByRole('region', { name: 'Team vote' });
 		expect(await teamVote.textContent()).toMatch(
-			/Bakery accepts its own ideas costing up to 500 when 2 of its 3 active members are for one by .+; the author counts as for it\. So far 1 of 3 active members of Bakery are for it \(the author and 0 votes\)\./
+			/Bakery accepts its own ideas costing up to 200 when 2 of its 3 active members are for one by .+; the author counts as for it\. So far 1 of 3 active members of Bakery are for it \(the author and 0 votes\)\./
 		);
 		await expectNoAxeViolations(tom);
 

@@ -25,8 +25,9 @@ const DEMO_BANDS: ApprovalBand[] = [
 	{ maxCost: null, approverLevel: 'top' }
 ];
 const DEMO_SELF_APPROVAL: [string, number][] = [
-	['Plant Nagoya/Assembly Line 2', 300],
-	['Store Riverside/Bakery', 500]
+	// Within the own-manager band (up to 200), as the Team self-approval page insists.
+	['Plant Nagoya/Assembly Line 2', 150],
+	['Store Riverside/Bakery', 200]
 ];
 
 interface DemoPerson {
