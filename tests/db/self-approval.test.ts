@@ -125,6 +125,26 @@ describe('team self-approval', () => {
 		expect((await getPointsSummary(chloe.id)).total).toBe(5 + 20);
 	});
 
+	it('counts the votes cast while the author was asked for more, once the author answers', async () => {
+		const { bakery, chloe, colleagues, marcus } = await makeBakery();
+		const ideaId = await submitTestIdea(chloe, { estimatedCost: 25 });
+		const askForMore = decisionsWith({ to: 'needs_info', note: 'Which shelf?' });
+		expect(await decideIdea(viewer(marcus, MANAGER_ROLES), ideaId, askForMore())).toMatchObject({
+			ok: true
+		});
+		for (const colleague of colleagues.slice(0, 4)) await castVote(viewer(colleague), ideaId, true);
+		// The manager asked: the team's vote waits for the answer.
+		expect((await statusOf(ideaId)).status).toBe('needs_info');
+
+		const answered = await editIdea(
+			viewer(chloe),
+			ideaId,
+			ideaInput(bakery.id, { estimatedCost: 25, proposal: 'The shelf by the door.' })
+		);
+		expect(answered).toMatchObject({ ok: true, value: { answered: true } });
+		expect(await statusOf(ideaId)).toMatchObject({ status: 'accepted', ownerId: chloe.id });
+	});
+
 	it('counts only active members: a leaver’s vote and an outsider’s vote do not count', async () => {
 		const { chloe, colleagues, leaver, outsider } = await makeBakery();
 		const ideaId = await submitTestIdea(chloe, { estimatedCost: 0 });

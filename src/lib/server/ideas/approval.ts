@@ -65,7 +65,7 @@ export async function personNames(tx: DatabaseOrTransaction, ids: string[]): Pro
 }
 
 /**
- * Moves an idea to the approver its (new) estimate or the (new) bands call for, in the caller's
+ * Moves an idea to the approver its estimate, as it is now, and the bands call for, in the caller's
  * transaction: the change is audited and the new approvers are told. Returns whether it moved.
  */
 export async function rerouteIdea(
@@ -74,12 +74,12 @@ export async function rerouteIdea(
 		Idea,
 		'id' | 'title' | 'status' | 'teamId' | 'authorId' | 'approverLevel' | 'estimatedCost'
 	>,
-	change: { estimatedCost: number | null; actorId: string | null; cause: string },
+	change: { actorId: string; cause: string },
 	now: Date,
 	known: { bands?: ApprovalBand[]; hierarchy?: TeamHierarchy } = {}
 ): Promise<boolean> {
 	const bands = known.bands ?? (await listApprovalBands(tx));
-	const band = bandFor(bands, change.estimatedCost);
+	const band = bandFor(bands, idea.estimatedCost);
 	if (band.approverLevel === idea.approverLevel) return false;
 	await tx.update(ideas).set({ approverLevel: band.approverLevel }).where(eq(ideas.id, idea.id));
 	const hierarchy = known.hierarchy ?? (await loadHierarchy(tx));
@@ -95,7 +95,7 @@ export async function rerouteIdea(
 		fromStatus: idea.status,
 		toStatus: idea.status,
 		note:
-			`Re-routed: ${change.cause} (estimated cost ${formatMoney(change.estimatedCost, 0)}, ` +
+			`Re-routed: ${change.cause} (estimated cost ${formatMoney(idea.estimatedCost, 0)}, ` +
 			`${describeBand(bands, band).toLowerCase()}). Now decided by ` +
 			`${APPROVER_LEVEL_LABELS[band.approverLevel]}${names.length > 0 ? `: ${names.join(', ')}` : ''}.`
 	});
@@ -141,7 +141,7 @@ export async function saveApprovalBands(
 			const moved = await rerouteIdea(
 				tx,
 				idea,
-				{ estimatedCost: idea.estimatedCost, actorId, cause: 'the approval bands changed' },
+				{ actorId, cause: 'the approval bands changed' },
 				now,
 				known
 			);

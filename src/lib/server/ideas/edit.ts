@@ -58,7 +58,7 @@ export async function editIdea(
 			.update(ideas)
 			.set({ ...input, status: 'awaiting_decision', updatedAt: now })
 			.where(and(eq(ideas.id, ideaId), inArray(ideas.status, ['awaiting_decision', 'needs_info'])))
-			.returning({ id: ideas.id });
+			.returning();
 		if (!updated) return reject({ form: 'This idea was decided meanwhile. Reload it.' }, 409);
 		await recordBenefitChange(
 			tx,
@@ -83,18 +83,16 @@ export async function editIdea(
 			input.estimatedCost !== idea.estimatedCost &&
 			(await rerouteIdea(
 				tx,
-				{ ...idea, title: input.title, status: 'awaiting_decision' },
+				updated,
 				{
-					estimatedCost: input.estimatedCost,
 					actorId: author.id,
 					cause: `the estimated cost changed from ${formatMoney(idea.estimatedCost, 0)}`
 				},
 				now
 			));
-		// A lower estimate may bring it within the team's own limit, where its votes may suffice.
-		if (input.estimatedCost !== idea.estimatedCost) {
-			await acceptIfTeamApproves(tx, (await findIdea(tx, ideaId))!, now);
-		}
+		// Back with the team's vote (an answer), or within its limit (a lower estimate): the votes
+		// already cast may now be enough.
+		await acceptIfTeamApproves(tx, (await findIdea(tx, ideaId))!, now);
 		if (answered && !rerouted) {
 			const { deciders } = routeIdea(await loadHierarchy(tx), idea);
 			await notify(
