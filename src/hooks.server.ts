@@ -18,38 +18,15 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', async () => {
 		stopBackgroundJobs();
 		await closeDatabase();
-		// postgres.js 3.4 reconnects to run queries still queued when the pool closes, and leaves
+		// postgres.js 3.4.9 reconnects to run queries still queued when its pool ends, and leaves
 		// those connections open (seen under load: the process never exited). The HTTP server is
-		// closed and the pool ended by now, so whatever still holds the process is such a leak.
-		setTimeout(() => process.exit(0), 2000).unref();
+		// closed and the pool ended by now, so whatever still holds the process is such a leak. Here,
+		// not in closeDatabase: scripts and test workers close the database and carry on.
+		if (opened.kind === 'postgres') setTimeout(() => process.exit(0), 2000).unref();
 	});
 };
 
-// Page modules, loaded on demand, to tell a page with named form actions from one with a default.
-const pageServerModules = import.meta.glob<{ actions?: Record<string, unknown> }>(
-	'./routes/**/+page.server.ts'
-);
-
-/**
- * SvelteKit answers a POST without `?/name` to a page with only named actions by throwing (a 500).
- * That is a malformed request, not a server fault: it gets a 400 instead.
- */
-async function isUnnamedActionPost(event: Parameters<Handle>[0]['event']): Promise<boolean> {
-	if (event.request.method !== 'POST' || !event.route.id) return false;
-	if ([...event.url.searchParams.keys()].some((key) => key.startsWith('/'))) return false;
-	const load =
-		pageServerModules[`./routes${event.route.id === '/' ? '' : event.route.id}/+page.server.ts`];
-	const actions = load ? (await load()).actions : undefined;
-	return Boolean(actions) && !('default' in actions!);
-}
-
 export const handle: Handle = async ({ event, resolve }) => {
-	if (await isUnnamedActionPost(event)) {
-		return new Response('This page has several forms: the request did not say which one.', {
-			status: 400,
-			headers: { 'content-type': 'text/plain; charset=utf-8' }
-		});
-	}
 	const isHttps = event.url.protocol === 'https:';
 	const token = event.cookies.get(sessionCookieName(isHttps)) ?? null;
 	event.locals.user = null;
