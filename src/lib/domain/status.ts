@@ -101,3 +101,18 @@ export const acceptsVotes = isAwaitingDecision;
 export function isDecided(status: IdeaStatus): boolean {
 	return status !== 'awaiting_decision' && status !== 'needs_info';
 }
+
+/**
+ * Who may be named to implement an idea accepted from the queue: its author (the default) or the
+ * deciding manager. Anyone else is chosen on the idea's own page. (The queue never offers a
+ * manager their own idea: someone above decides it.)
+ */
+export function quickOwnerChoices(
+	author: { id: string; name: string },
+	manager: { id: string; name: string }
+): { id: string; name: string }[] {
+	return [
+		{ id: author.id, name: `${author.name} (the author)` },
+		{ id: manager.id, name: `${manager.name} (you)` }
+	];
+}
