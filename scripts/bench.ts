@@ -16,7 +16,7 @@ import { measurePageJs, type JsSize } from './bench/js-size';
 import { measure, type LoadScenario, type Measurement } from './bench/load';
 import { RAW_VOTE_SQL, measureRawVotesPglite, measureRawVotesPostgres } from './bench/raw-vote';
 import { evaluateTargets, formatTable, type Row } from './bench/report';
-import { VoteToggles, buildScenarios } from './bench/scenarios';
+import { VoteToggles, buildScenarios, sessionCookie } from './bench/scenarios';
 import { buildApp, startServer } from './bench/server';
 
 const { values } = parseArgs({
@@ -196,7 +196,7 @@ try {
 		const scenarios = buildScenarios(load, origin, connections);
 		// Sessions from another database (or expired ones) would only measure redirects to sign-in.
 		const probe = await fetch(`${origin}/queue`, {
-			headers: { cookie: `teian_session=${load.manager.token}` },
+			headers: { cookie: sessionCookie(load.manager.token) },
 			redirect: 'manual'
 		});
 		if (probe.status !== 200) {
@@ -226,7 +226,7 @@ try {
 		if (wants('js')) {
 			const employee = load.employees[0];
 			jsSize = await measurePageJs(origin, '/ideas/new', {
-				cookie: `teian_session=${employee.token}`
+				cookie: sessionCookie(employee.token)
 			});
 		}
 	} finally {

@@ -39,7 +39,20 @@ function percentile(sorted: Float64Array, share: number): number {
 	return sorted[Math.max(0, index)];
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
+/** Two decimals, as the table and the JSON show them. */
+export const round = (value: number) => Math.round(value * 100) / 100;
+
+/** p50, p95, p99, max and mean of a run's latencies, in ms. */
+export function latencySummary(latencies: number[]): Measurement['latencyMs'] {
+	const sorted = Float64Array.from(latencies).sort();
+	return {
+		p50: round(percentile(sorted, 0.5)),
+		p95: round(percentile(sorted, 0.95)),
+		p99: round(percentile(sorted, 0.99)),
+		max: round(sorted.length ? sorted[sorted.length - 1] : NaN),
+		mean: round(latencies.reduce((sum, ms) => sum + ms, 0) / Math.max(1, latencies.length))
+	};
+}
 
 /** Fewer answers than this in the timed run: the endpoint is measured over a fixed count instead. */
 const MIN_RESPONSES = 10;
@@ -108,7 +121,6 @@ async function run(
 
 function summarise(scenario: LoadScenario, raw: RawRun): Measurement {
 	const { latencies, statuses } = raw;
-	const sorted = Float64Array.from(latencies).sort();
 	const good = statuses[scenario.expectedStatus] ?? 0;
 	return {
 		name: scenario.name,
@@ -117,13 +129,7 @@ function summarise(scenario: LoadScenario, raw: RawRun): Measurement {
 		seconds: round(raw.seconds),
 		requests: latencies.length,
 		requestsPerSecond: round(good / raw.seconds),
-		latencyMs: {
-			p50: round(percentile(sorted, 0.5)),
-			p95: round(percentile(sorted, 0.95)),
-			p99: round(percentile(sorted, 0.99)),
-			max: round(sorted.length ? sorted[sorted.length - 1] : NaN),
-			mean: round(latencies.reduce((sum, ms) => sum + ms, 0) / Math.max(1, latencies.length))
-		},
+		latencyMs: latencySummary(latencies),
 		errors: latencies.length - good + raw.errors,
 		statuses
 	};

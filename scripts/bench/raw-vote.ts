@@ -3,7 +3,7 @@
 // HTTP load, straight from postgres.js (or in-process PGlite). No HTTP, no app code.
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import type { Measurement } from './load';
+import { latencySummary, round, type Measurement } from './load';
 import type { VoteToggles } from './scenarios';
 
 export const RAW_VOTE_SQL = [
@@ -13,8 +13,6 @@ export const RAW_VOTE_SQL = [
 	'commit'
 ];
 
-const round = (value: number) => Math.round(value * 100) / 100;
-
 function summarise(
 	name: string,
 	description: string,
@@ -23,9 +21,6 @@ function summarise(
 	latencies: number[],
 	errors: number
 ): Measurement {
-	const sorted = Float64Array.from(latencies).sort();
-	const at = (share: number) =>
-		round(sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1))]);
 	return {
 		name,
 		description,
@@ -33,13 +28,7 @@ function summarise(
 		seconds: round(seconds),
 		requests: latencies.length,
 		requestsPerSecond: round(latencies.length / seconds),
-		latencyMs: {
-			p50: at(0.5),
-			p95: at(0.95),
-			p99: at(0.99),
-			max: round(sorted[sorted.length - 1] ?? NaN),
-			mean: round(latencies.reduce((sum, ms) => sum + ms, 0) / Math.max(1, latencies.length))
-		},
+		latencyMs: latencySummary(latencies),
 		errors,
 		statuses: {}
 	};

@@ -1,6 +1,6 @@
 // The benchmark's table (stdout) and its JSON record (bench/results/).
 import type { JsSize } from './js-size';
-import type { Measurement } from './load';
+import { round, type Measurement } from './load';
 
 export interface Row extends Measurement {
 	isBaseline?: boolean;
@@ -19,6 +19,12 @@ export interface Target {
 
 const KB = 1000;
 
+/** A throughput target: this endpoint's rate at least `minimum` × its baseline's. */
+function ratioTarget(name: string, row: Row, baseline: Row, minimum: number): Target {
+	const ratio = row.requestsPerSecond / baseline.requestsPerSecond;
+	return { name, value: round(ratio), limit: `≥ ${minimum}`, met: ratio >= minimum };
+}
+
 export function evaluateTargets(
 	rows: Row[],
 	jsSize: JsSize | null,
@@ -29,25 +35,11 @@ export function evaluateTargets(
 	const targets: Target[] = [];
 	const vote = byKey.get('vote toggle');
 	const raw = byKey.get('raw vote SQL');
-	if (vote && raw) {
-		const ratio = vote.requestsPerSecond / raw.requestsPerSecond;
-		targets.push({
-			name: 'vote ≥ 0.5 × raw SQL rate',
-			value: round(ratio),
-			limit: '≥ 0.5',
-			met: ratio >= 0.5
-		});
-	}
+	if (vote && raw) targets.push(ratioTarget('vote ≥ 0.5 × raw SQL rate', vote, raw, 0.5));
 	const queue = byKey.get('manager queue');
 	const trivial = byKey.get('trivial page');
 	if (queue && trivial) {
-		const ratio = queue.requestsPerSecond / trivial.requestsPerSecond;
-		targets.push({
-			name: 'queue ≥ 0.8 × trivial page',
-			value: round(ratio),
-			limit: '≥ 0.8',
-			met: ratio >= 0.8
-		});
+		targets.push(ratioTarget('queue ≥ 0.8 × trivial page', queue, trivial, 0.8));
 		targets.push({
 			name: 'queue p99 ≤ 50 ms',
 			value: queue.latencyMs.p99,
@@ -85,8 +77,6 @@ export function evaluateTargets(
 	}
 	return targets;
 }
-
-const round = (value: number) => Math.round(value * 100) / 100;
 
 export function formatTable(rows: Row[], targets: Target[], jsSize: JsSize | null): string {
 	const header = [

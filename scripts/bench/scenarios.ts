@@ -1,9 +1,11 @@
 // What the benchmark sends: each endpoint as the browser would (form posts with the session cookie
 // and the Origin header SvelteKit's CSRF check wants), spread over the generated load sessions.
+import { sessionCookieName } from '../../src/lib/server/auth/session';
 import type { LoadPlan } from '../scale/sessions';
 import type { LoadRequest, LoadScenario } from './load';
 
-const COOKIE = 'teian_session';
+/** The session cookie as the app reads it over plain HTTP. */
+export const sessionCookie = (token: string) => `${sessionCookieName(false)}=${token}`;
 
 /**
  * Who votes on what: each open idea paired with an employee who did not write it. Every pair flips
@@ -49,13 +51,12 @@ export function buildScenarios(
 	origin: string,
 	connections: number
 ): Record<string, LoadScenario> {
-	const cookie = (token: string) => `${COOKIE}=${token}`;
 	let employeeTurn = 0;
 	const nextEmployee = () => load.employees[employeeTurn++ % load.employees.length];
 	const page = (path: string, token?: string): LoadRequest => ({
 		method: 'GET',
 		path,
-		headers: token ? { accept: 'text/html', cookie: cookie(token) } : { accept: 'text/html' }
+		headers: token ? { accept: 'text/html', cookie: sessionCookie(token) } : { accept: 'text/html' }
 	});
 	const form = (path: string, token: string, fields: Record<string, string>): LoadRequest => ({
 		method: 'POST',
@@ -64,7 +65,7 @@ export function buildScenarios(
 			// A plain form post, as without JavaScript: the action answers 303 (with JavaScript,
 			// use:enhance asks for JSON instead; the action's work is the same).
 			accept: 'text/html',
-			cookie: cookie(token),
+			cookie: sessionCookie(token),
 			origin,
 			'content-type': 'application/x-www-form-urlencoded'
 		},

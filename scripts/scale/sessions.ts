@@ -1,7 +1,7 @@
 // Sessions for load tests, made the way sign-in makes them (tokens.ts): a random `id.secret` token
 // whose secret is stored only as a SHA-256 hash. The benchmark sets them as cookies, so no load
 // goes through the sign-in form (and its deliberately slow password hashing).
-import { generateSecureRandomString, hashSecret } from '../../src/lib/server/auth/tokens';
+import { createSession } from '../../src/lib/server/auth/session';
 import type { BulkConnection } from './bulk';
 
 export interface LoadSession {
@@ -22,8 +22,6 @@ export interface LoadPlan {
 	/** How the data was generated (seed:scale adds its options and timings). */
 	generation?: unknown;
 }
-
-const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /**
  * Picks the load personas from whatever organisation the database holds, gives each a new
@@ -76,22 +74,17 @@ export async function createLoadSessions(
 		select (select count(*) from people)::int as people, (select count(*) from teams)::int as teams,
 			(select count(*) from ideas)::int as ideas, (select count(*) from votes)::int as votes`);
 
-	const now = new Date().toISOString();
-	const start = async (personId: string): Promise<LoadSession> => {
-		const id = generateSecureRandomString();
-		const secret = generateSecureRandomString();
-		await conn.exec(
-			`insert into sessions (id, secret_hash, person_id, created_at, last_active_at)
-			values (${quote(id)}, ${quote(hashSecret(secret))}, ${quote(personId)}, ${quote(now)}, ${quote(now)})`
-		);
-		return { personId, token: `${id}.${secret}` };
-	};
+	const now = new Date();
+	const start = async (personId: string): Promise<LoadSession> => ({
+		personId,
+		token: (await createSession(personId, now, conn.db)).token
+	});
 	const employeeSessions = [];
 	for (const employee of employees) {
 		employeeSessions.push({ ...(await start(employee.id)), homeTeamId: employee.home_team_id });
 	}
 	return {
-		createdAt: now,
+		createdAt: now.toISOString(),
 		employees: employeeSessions,
 		manager: {
 			...(await start(manager.person_id)),

@@ -47,10 +47,14 @@ export function sessionExpiresAt(session: Pick<Session, 'createdAt' | 'lastActiv
 }
 
 /** Starts a session for a person. Every sign-in gets a new token; old ones are never reused. */
-export async function createSession(personId: string, now = new Date()): Promise<NewSession> {
+export async function createSession(
+	personId: string,
+	now = new Date(),
+	tx: DatabaseOrTransaction = db
+): Promise<NewSession> {
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
-	const [session] = await db
+	const [session] = await tx
 		.insert(sessions)
 		.values({ id, secretHash: hashSecret(secret), personId, createdAt: now, lastActiveAt: now })
 		.returning();
