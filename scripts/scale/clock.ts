@@ -1,33 +1,21 @@
 // Local dates and deadlines for millions of rows. The app's own functions (Intl based) are exact
 // but cost microseconds each; for a zone without daylight saving over the generated span (Tokyo,
 // the default) a fixed offset gives the same answers, and any other zone uses the app's functions.
-import { decisionDueAt, localDate } from '../../src/lib/domain/deadline';
+import {
+	decisionDueAt,
+	instantAtWallClock,
+	localDate,
+	offsetAt
+} from '../../src/lib/domain/deadline';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Clock {
 	timeZone: string;
-	/** The zone's offset from UTC when it is fixed over the span, else null. */
-	fixedOffsetMs: number | null;
 	localDate(ms: number): string;
 	dueAt(submittedMs: number, deadlineDays: number): number;
 	/** Start (UTC ms) of the local day an instant falls in, and that day's weekday (0 = Sunday). */
 	localDayStart(ms: number): { startMs: number; weekday: number };
-}
-
-function offsetAt(ms: number, timeZone: string): number {
-	const day = localDate(new Date(ms), timeZone);
-	const [hours, minutes] = new Intl.DateTimeFormat('en-GB', {
-		timeZone,
-		hour: 'numeric',
-		minute: 'numeric',
-		hourCycle: 'h23'
-	})
-		.format(new Date(ms))
-		.split(':')
-		.map(Number);
-	const wallMs = Date.parse(`${day}T00:00:00Z`) + (hours * 60 + minutes) * 60_000;
-	return wallMs - Math.floor(ms / 60_000) * 60_000;
 }
 
 export function makeClock(timeZone: string, fromMs: number, toMs: number): Clock {
@@ -42,7 +30,6 @@ export function makeClock(timeZone: string, fromMs: number, toMs: number): Clock
 	if (isFixed) {
 		return {
 			timeZone,
-			fixedOffsetMs: first,
 			localDate: (ms) => new Date(ms + first).toISOString().slice(0, 10),
 			dueAt: (ms, days) => ms + days * DAY_MS,
 			localDayStart: (ms) => {
@@ -53,13 +40,17 @@ export function makeClock(timeZone: string, fromMs: number, toMs: number): Clock
 	}
 	return {
 		timeZone,
-		fixedOffsetMs: null,
 		localDate: (ms) => localDate(new Date(ms), timeZone),
 		dueAt: (ms, days) => decisionDueAt(new Date(ms), days, timeZone).getTime(),
 		localDayStart: (ms) => {
 			const day = localDate(new Date(ms), timeZone);
-			const local = Date.parse(`${day}T00:00:00Z`);
-			return { startMs: local - offsetAt(ms, timeZone), weekday: new Date(local).getUTCDay() };
+			const [year, month, dayOfMonth] = day.split('-').map(Number);
+			// Midnight's own offset: on a daylight-saving day it differs from the instant's.
+			const start = instantAtWallClock(
+				{ year, month, day: dayOfMonth, hour: 0, minute: 0, second: 0, millisecond: 0 },
+				timeZone
+			);
+			return { startMs: start.getTime(), weekday: new Date(`${day}T00:00:00Z`).getUTCDay() };
 		}
 	};
 }

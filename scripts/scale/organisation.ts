@@ -35,8 +35,6 @@ export interface Organisation {
 	/** People by site, for voters, commenters and owners who work near an idea. */
 	sitePeople: Map<number, Uint32Array>;
 	/** The organisation's HR people and administrators, for the load sessions. */
-	hrPeople: number[];
-	adminPeople: number[];
 }
 
 /** Level sizes of a tree of about `teamCount` teams: 1 root, then ~0.4%, 3.2%, 16%, and the rest. */
@@ -119,15 +117,11 @@ export function buildOrganisation(
 
 	// HR and administrators sit in Corporate (the last division) when there is one.
 	const corporate = levels[1] > 1 ? levels[0] + levels[1] - 1 : 0;
-	const hrPeople: number[] = [];
-	const adminPeople: number[] = [];
 	const hrCount = Math.max(1, Math.round(options.people / 1500));
 	for (let k = 0; k < hrCount; k++) {
-		hrPeople.push(homeTeams.length);
 		homeTeams.push(corporate);
 		roles.push(ROLE_EMPLOYEE | ROLE_HR);
 	}
-	adminPeople.push(homeTeams.length);
 	homeTeams.push(corporate);
 	roles.push(ROLE_EMPLOYEE | ROLE_ADMIN);
 
@@ -221,9 +215,7 @@ export function buildOrganisation(
 		personHomeTeam,
 		personRoles,
 		personSubmitWeight,
-		sitePeople,
-		hrPeople,
-		adminPeople
+		sitePeople
 	};
 }
 

@@ -51,7 +51,7 @@ export function wallClockAt(instant: Date, timeZone: string): WallClock {
 }
 
 /** Milliseconds the zone is ahead of UTC at an instant (e.g. +3 600 000 for CET in winter). */
-function offsetAt(instant: number, timeZone: string): number {
+export function offsetAt(instant: number, timeZone: string): number {
 	const wall = wallClockAt(new Date(instant), timeZone);
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 	return asUtc - (instant - (((instant % 1000) + 1000) % 1000));
