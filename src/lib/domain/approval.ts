@@ -133,7 +133,7 @@ export function votesNeededForSelfApproval(activeMembers: number): number {
 	return Math.ceil((2 * activeMembers) / 3);
 }
 
-/** Integer arithmetic, so 4 of 6 passes and 5 of 8 does not, without rounding surprises. */
+/** The team's vote passes: 4 of 6 does, 5 of 8 does not. */
 export function meetsTwoThirds(memberVotes: number, activeMembers: number): boolean {
-	return activeMembers > 0 && 3 * memberVotes >= 2 * activeMembers;
+	return activeMembers > 0 && memberVotes >= votesNeededForSelfApproval(activeMembers);
 }

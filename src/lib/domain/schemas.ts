@@ -8,7 +8,7 @@ import {
 	IDEA_VISIBILITIES
 } from './ideas';
 import { APPROVER_LEVELS, checkBands, type ApprovalBand } from './approval';
-import type { Outcome } from './outcome';
+import { reject, succeed, type Outcome } from './outcome';
 import { THANKS_MAX } from './recognition';
 import { ROLES } from './roles';
 import { isCalendarDay, parseInput, withoutNul } from './validation';
@@ -243,7 +243,7 @@ export const selfApprovalSchema = v.pipe(
  * Approval bands as the settings form sends them: `maxCost` and `approverLevel` per row (blank
  * rows ignored), and the approver for everything above as `topApproverLevel`.
  */
-export const approvalBandsSchema = v.object({
+const approvalBandsSchema = v.object({
 	rows: v.array(
 		v.object({
 			maxCost: moneyField('the band’s upper cost'),
@@ -266,7 +266,7 @@ export function parseApprovalBands(form: {
 		})),
 		topApproverLevel: form.topApproverLevel
 	});
-	if (!parsed.ok) return { ok: false, errors: { bands: Object.values(parsed.errors)[0] } };
+	if (!parsed.ok) return reject({ bands: Object.values(parsed.errors)[0] });
 	const bands: ApprovalBand[] = [
 		...parsed.value.rows.flatMap((row) =>
 			row.maxCost === null ? [] : [{ maxCost: row.maxCost, approverLevel: row.approverLevel }]
@@ -274,7 +274,7 @@ export function parseApprovalBands(form: {
 		{ maxCost: null, approverLevel: parsed.value.topApproverLevel }
 	];
 	const problem = checkBands(bands);
-	return problem ? { ok: false, errors: { bands: problem } } : { ok: true, value: bands };
+	return problem ? reject({ bands: problem }) : succeed(bands);
 }
 
 export const commentSchema = v.object({

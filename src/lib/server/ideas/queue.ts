@@ -87,19 +87,21 @@ export async function listQueue(
 	const [hierarchy, settings] = await Promise.all([loadHierarchy(), getOrganisationSettings()]);
 	const scopes = queueScopesFor(hierarchy, manager.id);
 	const overdue = lt(ideas.decisionDueAt, now);
+	// Per approver level: the ideas this manager decides, and those plus the overdue ones
+	// escalated to them.
 	const decides = scopes.map((scope) =>
 		and(
 			eq(ideas.approverLevel, scope.approverLevel),
 			or(inTeams(scope.decides), byAuthorsIn(scope.redirected))
 		)
 	);
-	const reaches = scopes.map((scope) =>
-		and(
-			eq(ideas.approverLevel, scope.approverLevel),
-			or(
-				inTeams(scope.decides),
-				byAuthorsIn(scope.redirected),
-				and(overdue, or(inTeams(scope.escalated), byAuthorsIn(scope.escalatedPastAuthor)))
+	const reaches = scopes.map((scope, index) =>
+		or(
+			decides[index],
+			and(
+				eq(ideas.approverLevel, scope.approverLevel),
+				overdue,
+				or(inTeams(scope.escalated), byAuthorsIn(scope.escalatedPastAuthor))
 			)
 		)
 	);

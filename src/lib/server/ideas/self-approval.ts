@@ -220,7 +220,9 @@ export async function vetoSelfApproval(
 				409
 			);
 		}
-		if (!reason) return reject({ reason: 'Give a reason: the team deserves to know why.' });
+		if (VETO.needsNote && !reason) {
+			return reject({ reason: 'Give a reason: the team deserves to know why.' });
+		}
 
 		const [vetoed] = await tx
 			.update(ideas)

@@ -2,13 +2,18 @@ import { redirect } from '@sveltejs/kit';
 import { suggestedTargetDate } from '$lib/domain/deadline';
 import { requireRole } from '$lib/server/auth/guards';
 import { handleDecisionForm } from '$lib/server/decision-action';
-import { QUEUE_PAGE_SIZE, listQueue, queuePageLength } from '$lib/server/ideas/queue';
+import {
+	QUEUE_PAGE_SIZE,
+	listQueue,
+	queuePageLength,
+	type QueueTab
+} from '$lib/server/ideas/queue';
 import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('manager');
-	const tab = url.searchParams.get('tab') === 'accepted' ? 'accepted' : 'awaiting';
+	const tab: QueueTab = url.searchParams.get('tab') === 'accepted' ? 'accepted' : 'awaiting';
 	const shown = queuePageLength(url.searchParams.get('show'));
 	const [queue, settings] = await Promise.all([
 		listQueue(user, new Date(), { tab, shown }),
