@@ -1,7 +1,12 @@
 // The scale generator: a realistic organisation of any size, written with COPY in one transaction
 // (so a failed or interrupted run leaves nothing behind), then the project's own rollup rebuild.
 import { BENEFIT_TYPES, IDEA_STATUSES } from '../../src/lib/domain/ideas';
-import { gainsharingAmount, gainsharingPeriodStart } from '../../src/lib/domain/gainsharing';
+import {
+	DEFAULT_GAINSHARING_PERCENT,
+	gainsharingAmount,
+	gainsharingNote,
+	gainsharingPeriodStart
+} from '../../src/lib/domain/gainsharing';
 import {
 	POINTS_FOR_ACCEPTANCE,
 	POINTS_FOR_SUBMITTING,
@@ -175,7 +180,7 @@ export async function generateScaleData(
 				insert into organisation_settings
 					(id, name, decision_deadline_days, time_zone, idea_visibility, gainsharing_percent, updated_at)
 				values (1, '${ORGANISATION_NAME}', ${options.deadlineDays}, '${options.timeZone.replace(/'/g, "''")}',
-					'organisation', 10, now())
+					'organisation', ${DEFAULT_GAINSHARING_PERCENT}, now())
 				on conflict (id) do update set name = excluded.name,
 					decision_deadline_days = excluded.decision_deadline_days, time_zone = excluded.time_zone,
 					idea_visibility = excluded.idea_visibility,
@@ -647,10 +652,10 @@ class TableWriter {
 		);
 	}
 
-	/** Gainsharing as accrueGainsharing does it: 10% of realised savings to the team's period. */
+	/** Gainsharing as accrueGainsharing does it: the default share of realised savings to the team's period. */
 	async gainsharing(): Promise<void> {
 		const { plan } = this;
-		const percent = 10;
+		const percent = DEFAULT_GAINSHARING_PERCENT;
 		const entries = new TimeOrderedRows(plan.count * 0.5);
 		for (let i = 0; i < plan.count; i++) {
 			const savings = plan.savings[i];
@@ -671,7 +676,7 @@ class TableWriter {
 				for (const { at, row: i } of entries.sorted()) {
 					const savings = plan.savings[i];
 					copy.push(
-						`${this.teamIds[plan.team[i]]}\t${gainsharingPeriodStart(this.clock.localDate(at))}\t${plan.ids.format(i)}\timplementation\t${gainsharingAmount(savings, percent).toFixed(2)}\t${percent}% of ${savings.toFixed(2)} realised savings\t${iso(at)}\n`
+						`${this.teamIds[plan.team[i]]}\t${gainsharingPeriodStart(this.clock.localDate(at))}\t${plan.ids.format(i)}\timplementation\t${gainsharingAmount(savings, percent).toFixed(2)}\t${gainsharingNote(savings, percent)}\t${iso(at)}\n`
 					);
 					this.progress.tick();
 					const full = copy.flushIfFull();

@@ -28,6 +28,11 @@ export function gainsharingAmount(realisedSavings: number, percent: number): num
 	return Math.round(realisedSavings * percent) / 100;
 }
 
+/** What a gainsharing entry says it is, e.g. "10% of 1200.00 realised savings". */
+export function gainsharingNote(realisedSavings: number, percent: number): string {
+	return `${percent}% of ${realisedSavings.toFixed(2)} realised savings`;
+}
+
 /** Splits an amount into equal cent-exact shares that add up to it (the first ones get the odd cents). */
 export function splitEvenly(amount: number, parts: number): number[] {
 	const cents = Math.round(amount * 100);

@@ -1,3 +1,4 @@
+import { DEFAULT_GAINSHARING_PERCENT } from '../../domain/gainsharing';
 import { db } from '../db';
 import { rebuildRollups } from '../insights/rollups';
 import { organisationSettings, type OrganisationSettings } from '../db/schema';
@@ -12,7 +13,7 @@ export const DEFAULT_SETTINGS: EditableSettings = {
 	decisionDeadlineDays: 10,
 	timeZone: 'UTC',
 	ideaVisibility: 'organisation',
-	gainsharingPercent: 10
+	gainsharingPercent: DEFAULT_GAINSHARING_PERCENT
 };
 
 /** The organisation's settings; defaults until an administrator saves them. */

@@ -1,7 +1,9 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { localDate } from '../../domain/deadline';
 import {
+	DEFAULT_GAINSHARING_PERCENT,
 	gainsharingAmount,
+	gainsharingNote,
 	gainsharingPeriodEnd,
 	gainsharingPeriodStart
 } from '../../domain/gainsharing';
@@ -25,7 +27,7 @@ export async function accrueGainsharing(
 			timeZone: organisationSettings.timeZone
 		})
 		.from(organisationSettings);
-	const percent = settings?.percent ?? 10;
+	const percent = settings?.percent ?? DEFAULT_GAINSHARING_PERCENT;
 	const amount = gainsharingAmount(realisedSavings, percent);
 	if (amount <= 0) return;
 	await tx
@@ -36,7 +38,7 @@ export async function accrueGainsharing(
 			ideaId: idea.id,
 			reason: 'implementation',
 			amount,
-			note: `${percent}% of ${realisedSavings.toFixed(2)} realised savings`,
+			note: gainsharingNote(realisedSavings, percent),
 			createdAt: implementedAt
 		})
 		.onConflictDoNothing();
