@@ -94,13 +94,13 @@ describe('Toyota and Whole Foods practices', () => {
 	it('a manager switches self-approval on for a team with a cost limit', async () => {
 		const marcus = await (await newContext(browser(), 'storeManager')).newPage();
 		await marcus.goto('/teams');
-		const checkout = marcus.getByRole('listitem').filter({ hasText: 'Store Riverside/Checkout' });
+		const checkout = marcus.getByRole('listitem').filter({ hasText: 'Store Riverside › Checkout' });
 		expect(await checkout.textContent()).toContain('Self-approval is off');
-		await checkout.getByLabel('Self-approval for Store Riverside/Checkout').check();
-		await checkout.getByRole('button', { name: 'Save Store Riverside/Checkout' }).click();
+		await checkout.getByLabel('Self-approval for Store Riverside › Checkout').check();
+		await checkout.getByRole('button', { name: 'Save Store Riverside › Checkout' }).click();
 		await checkout.getByText('Enter the most an idea may cost').waitFor();
-		await checkout.getByLabel('Cost limit for Store Riverside/Checkout').fill('150');
-		await checkout.getByRole('button', { name: 'Save Store Riverside/Checkout' }).click();
+		await checkout.getByLabel('Cost limit for Store Riverside › Checkout').fill('150');
+		await checkout.getByRole('button', { name: 'Save Store Riverside › Checkout' }).click();
 		await checkout.getByText('Saved.').waitFor();
 		expect((await checkout.textContent())?.replace(/\s+/g, ' ')).toContain(
 			'On: ideas costing up to 150 are accepted when 2 of its 3 members are for one (the author counts).'
