@@ -5,13 +5,18 @@ import {
 	describeBand,
 	isWithinSelfApprovalLimit,
 	isWithinVetoWindow,
+	MAX_BANDS,
 	meetsTwoThirds,
 	ownManagerCeiling,
 	votesNeededForSelfApproval,
 	type ApprovalBand
 } from '../../src/lib/domain/approval';
 import { splitEvenly } from '../../src/lib/domain/gainsharing';
-import { parseApprovalBands, selfApprovalSchema } from '../../src/lib/domain/schemas';
+import {
+	approvalBandsForm,
+	parseApprovalBands,
+	selfApprovalSchema
+} from '../../src/lib/domain/schemas';
 import { parseInput } from '../../src/lib/domain/validation';
 
 const BANDS: ApprovalBand[] = [
@@ -86,6 +91,18 @@ describe('cost bands', () => {
 		expect(
 			parseApprovalBands({ maxCost: [], approverLevel: [], topApproverLevel: 'ceo' })
 		).toMatchObject({ ok: false, errors: { bands: 'Choose who approves the most costly ideas.' } });
+	});
+
+	it('shows saved bands in the form as the form sends them back', () => {
+		const bands: ApprovalBand[] = [
+			{ maxCost: 200, approverLevel: 'own_manager' },
+			{ maxCost: 5000, approverLevel: 'one_up' },
+			{ maxCost: null, approverLevel: 'top' }
+		];
+		const form = approvalBandsForm(bands);
+		expect(form.maxCost).toEqual(['200', '5000', ...Array(MAX_BANDS - 3).fill('')]);
+		expect(form.topApproverLevel).toBe('top');
+		expect(parseApprovalBands(form)).toEqual({ ok: true, value: bands });
 	});
 });
 

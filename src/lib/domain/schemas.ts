@@ -7,7 +7,7 @@ import {
 	IDEA_TITLE_MAX,
 	IDEA_VISIBILITIES
 } from './ideas';
-import { APPROVER_LEVELS, checkBands, type ApprovalBand } from './approval';
+import { APPROVER_LEVELS, MAX_BANDS, checkBands, type ApprovalBand } from './approval';
 import { reject, succeed, type Outcome } from './outcome';
 import { THANKS_MAX } from './recognition';
 import { ROLES } from './roles';
@@ -253,12 +253,26 @@ const approvalBandsSchema = v.object({
 	topApproverLevel: v.picklist(APPROVER_LEVELS, 'Choose who approves the most costly ideas.')
 });
 
-/** Reads the bands form: rows left blank are dropped; the bands must then make sense together. */
-export function parseApprovalBands(form: {
+/** The bands form's fields: a cost and an approver per row, and the approver above them all. */
+export interface ApprovalBandsForm {
 	maxCost: string[];
 	approverLevel: string[];
 	topApproverLevel: string;
-}): Outcome<ApprovalBand[]> {
+}
+
+/** The bands as the form shows them (the inverse of parseApprovalBands): spare rows blank. */
+export function approvalBandsForm(bands: readonly ApprovalBand[]): ApprovalBandsForm {
+	const limited = bands.filter((band) => band.maxCost !== null);
+	const rows = Array.from({ length: MAX_BANDS - 1 }, (_, index) => limited[index]);
+	return {
+		maxCost: rows.map((band) => String(band?.maxCost ?? '')),
+		approverLevel: rows.map((band) => band?.approverLevel ?? 'own_manager'),
+		topApproverLevel: bands.find((band) => band.maxCost === null)?.approverLevel ?? 'top'
+	};
+}
+
+/** Reads the bands form: rows left blank are dropped; the bands must then make sense together. */
+export function parseApprovalBands(form: ApprovalBandsForm): Outcome<ApprovalBand[]> {
 	const parsed = parseInput(approvalBandsSchema, {
 		rows: form.maxCost.map((maxCost, index) => ({
 			maxCost,

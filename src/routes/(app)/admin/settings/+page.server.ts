@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { parseApprovalBands, settingsSchema } from '$lib/domain/schemas';
+import { parseApprovalBands, settingsSchema, type ApprovalBandsForm } from '$lib/domain/schemas';
 import { parseInput } from '$lib/domain/validation';
 import { requireRole } from '$lib/server/auth/guards';
 import { invalid, readForm } from '$lib/server/form';
@@ -31,7 +31,7 @@ export const actions: Actions = {
 			'gainsharingPercent'
 		]);
 		const parsed = parseInput(settingsSchema, values);
-		if (!parsed.ok) return invalid(parsed.errors, values);
+		if (!parsed.ok) return invalid(parsed.errors, { ...values, action: 'settings' });
 		await updateOrganisationSettings(parsed.value);
 		redirect(303, '/admin/settings?saved');
 	},
@@ -41,13 +41,11 @@ export const actions: Actions = {
 			await request.formData(),
 			['topApproverLevel'],
 			['maxCost', 'approverLevel']
-		);
-		const parsed = parseApprovalBands(
-			values as { maxCost: string[]; approverLevel: string[]; topApproverLevel: string }
-		);
-		if (!parsed.ok) return invalid(parsed.errors, values);
+		) as unknown as ApprovalBandsForm;
+		const parsed = parseApprovalBands(values);
+		if (!parsed.ok) return invalid(parsed.errors, { ...values, action: 'bands' });
 		const saved = await saveApprovalBands(parsed.value, admin.id);
-		if (!saved.ok) return invalid(saved.errors, values, saved.status);
+		if (!saved.ok) return invalid(saved.errors, { ...values, action: 'bands' }, saved.status);
 		redirect(303, `/admin/settings?bandsSaved=${saved.value.rerouted}#bands`);
 	}
 };

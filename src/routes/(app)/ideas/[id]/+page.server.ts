@@ -65,9 +65,9 @@ export const actions: Actions = {
 		const user = requireRole('manager');
 		const values = readForm(await request.formData(), ['reason']);
 		const parsed = parseInput(vetoSchema, values);
-		if (!parsed.ok) return invalid(parsed.errors, values);
+		if (!parsed.ok) return invalid(parsed.errors, { ...values, action: 'veto' });
 		const vetoed = await vetoSelfApproval(user, params.id, parsed.value.reason);
-		if (!vetoed.ok) return invalid(vetoed.errors, values, vetoed.status);
+		if (!vetoed.ok) return invalid(vetoed.errors, { ...values, action: 'veto' }, vetoed.status);
 		redirect(303, `${url.pathname}?vetoed`);
 	},
 	decide: async ({ request, url }) => {
