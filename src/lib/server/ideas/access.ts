@@ -5,7 +5,8 @@ import { acceptsVotes, isAwaitingDecision } from '../../domain/status';
 import type { IdeaStatus } from '../../domain/ideas';
 import { db, type DatabaseOrTransaction } from '../db';
 import { anyId } from '../db/any-id';
-import { ideas, organisationSettings } from '../db/schema';
+import { ideas } from '../db/schema';
+import { getOrganisationSettings } from '../org/settings';
 import type { ApproverLevel } from '../../domain/approval';
 import { canApproveIdea, canDecideForTeam, managedSubtreeFor, type TeamHierarchy } from './routing';
 
@@ -22,10 +23,7 @@ export interface AccessContext {
 }
 
 export async function loadIdeaVisibility(tx: DatabaseOrTransaction = db): Promise<IdeaVisibility> {
-	const [row] = await tx
-		.select({ visibility: organisationSettings.ideaVisibility })
-		.from(organisationSettings);
-	return row?.visibility ?? 'organisation';
+	return (await getOrganisationSettings(tx)).ideaVisibility;
 }
 
 const readsEverything = (viewer: Viewer) =>

@@ -1,7 +1,8 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { deadlineState, formatDueDate, localDate, wallClockAt } from '../../domain/deadline';
 import { db, selectRows, type Transaction } from '../db';
-import { ideas, organisationSettings, teams } from '../db/schema';
+import { ideas, teams } from '../db/schema';
+import { getOrganisationSettings } from '../org/settings';
 import { loadHierarchy, routeIdea } from '../ideas/routing';
 import { notify } from './notify';
 
@@ -46,7 +47,7 @@ export async function runDeadlineJob(now = new Date()): Promise<DeadlineJobResul
 		if (!(await tryLockDeadlineJob(tx))) {
 			return { ran: false, reminders: 0, escalations: 0, digests: 0 };
 		}
-		const timeZone = await readTimeZone(tx);
+		const { timeZone } = await getOrganisationSettings(tx);
 		const urgent = await listUrgentIdeas(tx, now);
 		let reminders = 0;
 		let escalations = 0;
@@ -66,13 +67,6 @@ async function tryLockDeadlineJob(tx: Transaction): Promise<boolean> {
 		sql`select pg_try_advisory_xact_lock(${DEADLINE_JOB_LOCK_ID}) as acquired`
 	);
 	return row?.acquired === true;
-}
-
-async function readTimeZone(tx: Transaction): Promise<string> {
-	const [row] = await tx
-		.select({ timeZone: organisationSettings.timeZone })
-		.from(organisationSettings);
-	return row?.timeZone ?? 'UTC';
 }
 
 async function listUrgentIdeas(tx: Transaction, now: Date): Promise<UrgentIdea[]> {

@@ -1,5 +1,5 @@
 import { DEFAULT_GAINSHARING_PERCENT } from '../../domain/gainsharing';
-import { db } from '../db';
+import { db, type DatabaseOrTransaction } from '../db';
 import { rebuildRollups } from '../insights/rollups';
 import { organisationSettings, type OrganisationSettings } from '../db/schema';
 
@@ -17,8 +17,10 @@ export const DEFAULT_SETTINGS: EditableSettings = {
 };
 
 /** The organisation's settings; defaults until an administrator saves them. */
-export async function getOrganisationSettings(): Promise<EditableSettings> {
-	const [row] = await db.select().from(organisationSettings);
+export async function getOrganisationSettings(
+	tx: DatabaseOrTransaction = db
+): Promise<EditableSettings> {
+	const [row] = await tx.select().from(organisationSettings);
 	return row ?? DEFAULT_SETTINGS;
 }
 

@@ -1,14 +1,14 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { localDate } from '../../domain/deadline';
 import {
-	DEFAULT_GAINSHARING_PERCENT,
 	gainsharingAmount,
 	gainsharingNote,
 	gainsharingPeriodEnd,
 	gainsharingPeriodStart
 } from '../../domain/gainsharing';
 import { db, type DatabaseOrTransaction } from '../db';
-import { gainsharingEntries, ideas, organisationSettings, teams } from '../db/schema';
+import { gainsharingEntries, ideas, teams } from '../db/schema';
+import { getOrganisationSettings } from '../org/settings';
 
 /**
  * An implemented idea's realised savings accrue, at the organisation's share, to its team's pool
@@ -21,20 +21,15 @@ export async function accrueGainsharing(
 	implementedAt: Date
 ): Promise<void> {
 	if (!realisedSavings || realisedSavings <= 0) return;
-	const [settings] = await tx
-		.select({
-			percent: organisationSettings.gainsharingPercent,
-			timeZone: organisationSettings.timeZone
-		})
-		.from(organisationSettings);
-	const percent = settings?.percent ?? DEFAULT_GAINSHARING_PERCENT;
+	const settings = await getOrganisationSettings(tx);
+	const percent = settings.gainsharingPercent;
 	const amount = gainsharingAmount(realisedSavings, percent);
 	if (amount <= 0) return;
 	await tx
 		.insert(gainsharingEntries)
 		.values({
 			teamId: idea.teamId,
-			periodStart: gainsharingPeriodStart(localDate(implementedAt, settings?.timeZone ?? 'UTC')),
+			periodStart: gainsharingPeriodStart(localDate(implementedAt, settings.timeZone)),
 			ideaId: idea.id,
 			reason: 'implementation',
 			amount,
