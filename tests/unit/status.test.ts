@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IDEA_STATUSES } from '../../src/lib/domain/ideas';
 import {
 	TRANSITIONS,
-	acceptsVotes,
+	UNDECIDED_STATUSES,
 	findTransition,
 	isDecided,
 	transitionsFrom
@@ -51,7 +51,11 @@ describe('the status machine', () => {
 	});
 
 	it('takes votes only before the decision; needs_info is not a decision', () => {
-		expect(IDEA_STATUSES.filter(acceptsVotes)).toEqual(['awaiting_decision', 'needs_info']);
+		expect(IDEA_STATUSES.filter((status) => !isDecided(status))).toEqual([
+			'awaiting_decision',
+			'needs_info'
+		]);
+		expect(UNDECIDED_STATUSES).toEqual(['awaiting_decision', 'needs_info']);
 		expect(IDEA_STATUSES.filter(isDecided)).toEqual([
 			'accepted',
 			'rejected',

@@ -89,17 +89,17 @@ export function isOpen(status: IdeaStatus): boolean {
 	return status === 'awaiting_decision' || status === 'needs_info' || status === 'accepted';
 }
 
-/** Still to be decided: waiting for the decision or for the author's answer. */
-export function isAwaitingDecision(status: IdeaStatus): boolean {
-	return status === 'awaiting_decision' || status === 'needs_info';
-}
+/**
+ * Still to be decided: waiting for the decision or for the author's answer. Such ideas take votes
+ * and edits; every other status counts as decided for the ten-day promise.
+ */
+export const UNDECIDED_STATUSES = [
+	'awaiting_decision',
+	'needs_info'
+] as const satisfies IdeaStatus[];
 
-/** Votes are for ideas still to be decided. */
-export const acceptsVotes = isAwaitingDecision;
-
-/** Statuses that count as decided for the ten-day promise. */
 export function isDecided(status: IdeaStatus): boolean {
-	return status !== 'awaiting_decision' && status !== 'needs_info';
+	return !(UNDECIDED_STATUSES as readonly IdeaStatus[]).includes(status);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { eq, or, type SQL } from 'drizzle-orm';
 import type { IdeaVisibility } from '../../domain/ideas';
 import type { Role } from '../../domain/roles';
-import { acceptsVotes, isAwaitingDecision } from '../../domain/status';
+import { isDecided } from '../../domain/status';
 import type { IdeaStatus } from '../../domain/ideas';
 import { db, type DatabaseOrTransaction } from '../db';
 import { anyId } from '../db/any-id';
@@ -57,7 +57,7 @@ export function canDecideIdea(
 	context: AccessContext
 ): boolean {
 	if (!viewer.roles.includes('manager') || idea.authorId === viewer.id) return false;
-	return isAwaitingDecision(idea.status)
+	return !isDecided(idea.status)
 		? canApproveIdea(context.hierarchy, viewer.id, idea)
 		: canDecideForTeam(context.hierarchy, viewer.id, idea.teamId);
 }
@@ -69,7 +69,7 @@ export function canVoteOnIdea(
 	context: AccessContext
 ): boolean {
 	return (
-		idea.authorId !== viewer.id && acceptsVotes(idea.status) && canViewIdea(viewer, idea, context)
+		idea.authorId !== viewer.id && !isDecided(idea.status) && canViewIdea(viewer, idea, context)
 	);
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../../domain/approval';
 import { formatMoney } from '../../domain/dates';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
+import { UNDECIDED_STATUSES } from '../../domain/status';
 import { db, type DatabaseOrTransaction } from '../db';
 import { approvalBands, ideaEvents, ideas, people, type Idea } from '../db/schema';
 import { notify } from '../notify/notify';
@@ -133,7 +134,7 @@ export async function saveApprovalBands(
 		const waiting = await tx
 			.select()
 			.from(ideas)
-			.where(inArray(ideas.status, ['awaiting_decision', 'needs_info']))
+			.where(inArray(ideas.status, UNDECIDED_STATUSES))
 			.for('update');
 		const known = { bands: sortBands(bands), hierarchy: await loadHierarchy(tx) };
 		let rerouted = 0;

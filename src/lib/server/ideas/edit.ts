@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { formatMoney } from '../../domain/dates';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import type { IdeaInput } from '../../domain/schemas';
+import { isDecided, UNDECIDED_STATUSES } from '../../domain/status';
 import { db } from '../db';
 import { ideaEvents, ideas, type Idea } from '../db/schema';
 import { readRollupTimeZone, recordBenefitChange } from '../insights/rollups';
@@ -45,7 +46,7 @@ export async function editIdea(
 		if (!idea || idea.authorId !== author.id) {
 			return reject({ form: 'Only the author edits an idea.' }, 403);
 		}
-		if (idea.status !== 'awaiting_decision' && idea.status !== 'needs_info') {
+		if (isDecided(idea.status)) {
 			return reject({ form: 'This idea is decided and can no longer be edited.' }, 409);
 		}
 		// The team decides who decides the idea and where HR counts it: it stays as submitted.
@@ -57,7 +58,7 @@ export async function editIdea(
 		const [updated] = await tx
 			.update(ideas)
 			.set({ ...input, status: 'awaiting_decision', updatedAt: now })
-			.where(and(eq(ideas.id, ideaId), inArray(ideas.status, ['awaiting_decision', 'needs_info'])))
+			.where(and(eq(ideas.id, ideaId), inArray(ideas.status, UNDECIDED_STATUSES)))
 			.returning();
 		if (!updated) return reject({ form: 'This idea was decided meanwhile. Reload it.' }, 409);
 		await recordBenefitChange(

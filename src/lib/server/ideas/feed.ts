@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BenefitType, IdeaStatus } from '../../domain/ideas';
+import { UNDECIDED_STATUSES } from '../../domain/status';
 import { db } from '../db';
 import { ideas } from '../db/schema';
 import { visibleIdeasCondition, type Viewer } from './access';
@@ -71,7 +72,7 @@ export async function listFeed(
 		);
 	}
 	if (query.sort === 'due') {
-		conditions.push(inArray(ideas.status, ['awaiting_decision', 'needs_info']));
+		conditions.push(inArray(ideas.status, UNDECIDED_STATUSES));
 	}
 
 	const cursor = decodeCursor(query.cursor);

@@ -1,5 +1,6 @@
 import { and, asc, inArray, lt } from 'drizzle-orm';
 import { deadlineState, type DeadlineState } from '../../domain/deadline';
+import { UNDECIDED_STATUSES } from '../../domain/status';
 import { db } from '../db';
 import { ideas, people } from '../db/schema';
 import { getOrganisationSettings } from '../org/settings';
@@ -21,9 +22,7 @@ export interface OverdueIdea extends Pick<IdeaCard, 'id' | 'title' | 'status' | 
 export async function listOverdueIdeas(now = new Date()): Promise<OverdueIdea[]> {
 	const [hierarchy, settings] = await Promise.all([loadHierarchy(), getOrganisationSettings()]);
 	const rows = await selectIdeaCards()
-		.where(
-			and(inArray(ideas.status, ['awaiting_decision', 'needs_info']), lt(ideas.decisionDueAt, now))
-		)
+		.where(and(inArray(ideas.status, UNDECIDED_STATUSES), lt(ideas.decisionDueAt, now)))
 		.orderBy(asc(ideas.decisionDueAt))
 		.limit(500);
 	const names = new Map(
