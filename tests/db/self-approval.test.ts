@@ -108,6 +108,8 @@ describe('team self-approval', () => {
 			.from(ideaEvents)
 			.where(and(eq(ideaEvents.ideaId, ideaId), eq(ideaEvents.toStatus, 'accepted')));
 		expect(event.actorId).toBeNull();
+		const history = (await getIdeaDetail(viewer(chloe), ideaId))!.events;
+		expect(history.find((entry) => entry.to === 'accepted')?.actorName).toBe('Team vote');
 		expect(event.note).toMatch(
 			/^Accepted by team vote: 5 of 7 active members of Bakery are for it \(the author and 4 votes\), by the deadline\. Marcus told; a veto is possible until /
 		);

@@ -127,14 +127,10 @@ export async function getIdeaDetail(
 		hasVoted: Boolean(vote),
 		dueDateLabel: formatDueDate(idea.decisionDueAt, settings.timeZone),
 		deadline: waitingDeadlineState(idea, now, settings.timeZone),
-		// A team's own vote accepts an idea without a person behind it.
+		// Only a team's own vote accepts an idea without a person behind it.
 		events: events.map((event) => ({
 			...event,
-			actorName:
-				event.actorName ??
-				(event.to === 'accepted' && idea.selfApprovedAt?.getTime() === event.at.getTime()
-					? 'Team vote'
-					: null)
+			actorName: event.actorName ?? (event.to === 'accepted' ? 'Team vote' : null)
 		})),
 		comments: commentRows.map(({ authorId, ...comment }) => ({
 			...comment,
