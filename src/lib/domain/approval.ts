@@ -108,6 +108,22 @@ export function isWithinVetoWindow(selfApprovedAt: Date, now: Date): boolean {
 	return now.getTime() <= selfApprovedAt.getTime() + VETO_WINDOW_MS;
 }
 
+/**
+ * Whether a team's vote can still decide an idea, as far as the idea itself tells: it waits for a
+ * decision in the own-manager band (a team accepts only what its own manager could: self-approval
+ * never skips a cost band) and its deadline has not passed (after it, the manager decides).
+ */
+export function isOpenToTeamVote(
+	idea: { status: string; approverLevel: ApproverLevel; decisionDueAt: Date },
+	now: Date
+): boolean {
+	return (
+		idea.status === 'awaiting_decision' &&
+		idea.approverLevel === 'own_manager' &&
+		now <= idea.decisionDueAt
+	);
+}
+
 /** A team with self-approval on accepts its own ideas that cost at most its limit (no estimate: 0). */
 export function isWithinSelfApprovalLimit(
 	costLimit: number | null,

@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/roles';
-import { db, type DatabaseOrTransaction } from '../db';
+import { db, preparedQuery, type DatabaseOrTransaction } from '../db';
 import { people, personRoles, sessions, type Session } from '../db/schema';
 import { generateSecureRandomString, hashSecret, secretMatchesHash, splitToken } from './tokens';
 
@@ -61,18 +61,9 @@ export async function createSession(
 	return { token: `${id}.${secret}`, session, expiresAt: sessionExpiresAt(session) };
 }
 
-/**
- * Returns the session and its person when the token is genuine, unexpired and the person is active;
- * slides the inactivity window forward. Expired sessions are deleted on sight.
- */
-export async function validateSessionToken(
-	token: string,
-	now = new Date()
-): Promise<ValidSession | null> {
-	const parts = splitToken(token);
-	if (!parts) return null;
-
-	const [row] = await db
+/** A session with its person and their roles, by session id (every request reads it). */
+const sessionWithPerson = preparedQuery((database) =>
+	database
 		.select({
 			session: sessions,
 			user: {
@@ -89,7 +80,22 @@ export async function validateSessionToken(
 		})
 		.from(sessions)
 		.innerJoin(people, and(eq(people.id, sessions.personId), isNull(people.deactivatedAt)))
-		.where(eq(sessions.id, parts.id));
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare('session_with_person')
+);
+
+/**
+ * Returns the session and its person when the token is genuine, unexpired and the person is active;
+ * slides the inactivity window forward. Expired sessions are deleted on sight.
+ */
+export async function validateSessionToken(
+	token: string,
+	now = new Date()
+): Promise<ValidSession | null> {
+	const parts = splitToken(token);
+	if (!parts) return null;
+
+	const [row] = await sessionWithPerson().execute({ id: parts.id });
 	if (!row || !secretMatchesHash(parts.secret, row.session.secretHash)) return null;
 
 	let session = row.session;

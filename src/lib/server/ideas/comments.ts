@@ -5,7 +5,7 @@ import { comments, ideas } from '../db/schema';
 import { readRollupTimeZone, recordEngagement } from '../insights/rollups';
 import { canViewIdea, type Viewer } from './access';
 import { isUuid } from '../../domain/validation';
-import { findIdea, loadAccessContext } from './load';
+import { findIdeaInContext } from './load';
 
 /** Adds a plain-text comment to an idea the viewer may read. */
 export async function addComment(
@@ -15,8 +15,8 @@ export async function addComment(
 	now = new Date()
 ): Promise<Outcome<{ commentId: string }>> {
 	return db.transaction(async (tx) => {
-		const idea = await findIdea(tx, ideaId);
-		if (!idea || !canViewIdea(viewer, idea, await loadAccessContext(tx))) {
+		const found = await findIdeaInContext(tx, ideaId);
+		if (!found || !canViewIdea(viewer, found.idea, found.context)) {
 			return reject({ form: 'There is no such idea.' }, 404);
 		}
 		const [comment] = await tx
@@ -27,7 +27,7 @@ export async function addComment(
 			.update(ideas)
 			.set({ commentCount: sql`${ideas.commentCount} + 1` })
 			.where(eq(ideas.id, ideaId));
-		await recordEngagement(tx, idea, { comments: 1 }, await readRollupTimeZone(tx));
+		await recordEngagement(tx, found.idea, { comments: 1 }, await readRollupTimeZone(tx));
 		return succeed({ commentId: comment.id });
 	});
 }

@@ -12,7 +12,7 @@ import { accrueGainsharing } from '../recognition/gainsharing';
 import { awardPoints } from '../recognition/points';
 import { getOrganisationSettings } from '../org/settings';
 import { canDecideIdea, type Viewer } from './access';
-import { findIdea, loadAccessContext } from './load';
+import { findIdea, findIdeaInContext } from './load';
 
 /** What the author is told when their idea moves on. */
 export const AUTHOR_MESSAGES: Partial<Record<IdeaStatus, string>> = {
@@ -48,9 +48,9 @@ export async function decideIdea(
 ): Promise<Outcome<{ status: IdeaStatus }>> {
 	const settings = await getOrganisationSettings();
 	return db.transaction(async (tx) => {
-		const idea = await findIdea(tx, ideaId);
-		const context = await loadAccessContext(tx);
-		if (!idea) return reject({ form: 'There is no such idea.' }, 404);
+		const found = await findIdeaInContext(tx, ideaId);
+		if (!found) return reject({ form: 'There is no such idea.' }, 404);
+		const { idea, context } = found;
 		if (!canDecideIdea(viewer, idea, context)) {
 			return reject({ form: 'Only a manager of this idea’s team or above decides it.' }, 403);
 		}

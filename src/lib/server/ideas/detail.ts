@@ -22,7 +22,7 @@ import { canDecideIdea, canViewIdea, canVoteOnIdea, type Viewer } from './access
 import { describeApprovalRoute, type ApprovalRoute } from './approval';
 import { selectIdeaCards, type IdeaCard } from './cards';
 import { getSelfApprovalProgress, type SelfApprovalProgress } from './self-approval';
-import { findIdea, loadAccessContext } from './load';
+import { findIdeaInContext } from './load';
 import { managedSubtreeFor } from './routing';
 
 export interface IdeaDetail {
@@ -67,10 +67,9 @@ export async function getIdeaDetail(
 	ideaId: string,
 	now = new Date()
 ): Promise<IdeaDetail | null> {
-	const idea = await findIdea(db, ideaId);
-	if (!idea) return null;
-	const context = await loadAccessContext(db);
-	if (!canViewIdea(viewer, idea, context)) return null;
+	const found = await findIdeaInContext(db, ideaId);
+	if (!found || !canViewIdea(viewer, found.idea, found.context)) return null;
+	const { idea, context } = found;
 	const settings = await getOrganisationSettings();
 
 	const [names] = await db

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { APPROVER_LEVELS, type ApproverLevel } from '../../domain/approval';
 import { db, type DatabaseOrTransaction } from '../db';
 import { hierarchyVersions, teamManagers, teams } from '../db/schema';
@@ -11,13 +12,27 @@ export interface TeamHierarchy {
 /** The last hierarchy read, by the version it was read at (see hierarchy_versions). */
 let cachedHierarchy: { version: number; hierarchy: TeamHierarchy } | null = null;
 
+/** The hierarchy's version as a column of another query, for loadHierarchy's `knownVersion`. */
+export const currentHierarchyVersion = sql<
+	number | null
+>`(select ${hierarchyVersions.version} from ${hierarchyVersions})`.mapWith((value: unknown) =>
+	value === null ? null : Number(value)
+);
+
 /**
  * The team tree and its managers. Kept in memory and reloaded only when the hierarchy's version
  * moved, so a request pays one tiny read instead of loading every team (thousands at scale).
  */
-export async function loadHierarchy(tx: DatabaseOrTransaction = db): Promise<TeamHierarchy> {
-	const [current] = await tx.select().from(hierarchyVersions);
-	if (current && cachedHierarchy?.version === current.version) return cachedHierarchy.hierarchy;
+export async function loadHierarchy(
+	tx: DatabaseOrTransaction = db,
+	/** The current version, when the caller read it along with something else (see currentHierarchyVersion). */
+	knownVersion?: number | null
+): Promise<TeamHierarchy> {
+	const version =
+		knownVersion !== undefined
+			? knownVersion
+			: ((await tx.select().from(hierarchyVersions))[0]?.version ?? null);
+	if (version !== null && cachedHierarchy?.version === version) return cachedHierarchy.hierarchy;
 	const [teamRows, managerRows] = await Promise.all([
 		tx.select({ id: teams.id, parentId: teams.parentId }).from(teams),
 		tx.select().from(teamManagers)
@@ -31,7 +46,7 @@ export async function loadHierarchy(tx: DatabaseOrTransaction = db): Promise<Tea
 		managersOf
 	};
 	// Without a version (an emptied table) nothing is kept: the next request reads afresh.
-	cachedHierarchy = current ? { version: current.version, hierarchy } : null;
+	cachedHierarchy = version !== null ? { version, hierarchy } : null;
 	return hierarchy;
 }
 

@@ -1,6 +1,7 @@
 import { and, count, eq, gte, isNotNull, isNull, lte } from 'drizzle-orm';
 import {
 	describeTeamVote,
+	isOpenToTeamVote,
 	isWithinSelfApprovalLimit,
 	isWithinVetoWindow,
 	meetsTwoThirds,
@@ -19,7 +20,7 @@ import { notify } from '../notify/notify';
 import { awardPoints, reversePoints } from '../recognition/points';
 import { canDecideIdea, type Viewer } from './access';
 import { personNames } from './approval';
-import { findIdea, loadAccessContext } from './load';
+import { findIdea, findIdeaInContext } from './load';
 import { loadHierarchy, routeIdea } from './routing';
 
 const TEAM_VOTE = findTransition('awaiting_decision', 'accepted', 'team')!;
@@ -52,10 +53,7 @@ export async function getSelfApprovalProgress(
 	>,
 	now = new Date()
 ): Promise<SelfApprovalProgress | null> {
-	// A team accepts only what its own manager could: self-approval never skips a cost band.
-	if (idea.status !== 'awaiting_decision' || idea.approverLevel !== 'own_manager') return null;
-	// After the deadline the team's vote is over: the manager decides.
-	if (now > idea.decisionDueAt) return null;
+	if (!isOpenToTeamVote(idea, now)) return null;
 	const [team] = await tx
 		.select({ name: teams.name, costLimit: teams.selfApprovalCostLimit })
 		.from(teams)
@@ -89,11 +87,22 @@ export async function getSelfApprovalProgress(
 }
 
 /**
- * After a vote, in its transaction: accepts the idea on the team's behalf when two thirds of the
+ * After a vote that added support, committed in its own statement: acceptIfTeamApproves under the
+ * idea's row lock. Votes committed meanwhile are counted too, so a tipping vote is never missed.
+ */
+export async function acceptByTeamVote(ideaId: string, now: Date): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const idea = await findIdea(tx, ideaId, { forUpdate: true });
+		return idea ? acceptIfTeamApproves(tx, idea, now) : false;
+	});
+}
+
+/**
+ * After a vote or an edit: accepts the idea on the team's behalf when two thirds of the
  * team's active members have voted for it before its deadline. The author leads the
  * implementation; the deciding managers are told and may veto within 48 hours. Returns whether the
- * team accepted it now. Callers hold the idea's row lock, so a concurrent vote waits for this
- * transaction and then counts with it: the last needed vote always tips it.
+ * team accepted it now. Callers hold the idea's row lock, so checks take turns and each counts
+ * every vote committed before it: the last needed vote always tips it.
  */
 export async function acceptIfTeamApproves(
 	tx: DatabaseOrTransaction,
@@ -203,9 +212,10 @@ export async function vetoSelfApproval(
 	now = new Date()
 ): Promise<Outcome<null>> {
 	return db.transaction(async (tx) => {
-		const idea = await findIdea(tx, ideaId);
-		if (!idea) return reject({ form: 'There is no such idea.' }, 404);
-		if (!canDecideIdea(manager, idea, await loadAccessContext(tx))) {
+		const found = await findIdeaInContext(tx, ideaId);
+		if (!found) return reject({ form: 'There is no such idea.' }, 404);
+		const { idea } = found;
+		if (!canDecideIdea(manager, idea, found.context)) {
 			return reject({ form: 'Only a manager who decides this idea may veto it.' }, 403);
 		}
 		if (idea.status !== VETO.from || !idea.selfApprovedAt) {

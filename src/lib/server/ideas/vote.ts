@@ -1,16 +1,24 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import {
+	isOpenToTeamVote,
+	isWithinSelfApprovalLimit,
+	type ApproverLevel
+} from '../../domain/approval';
+import type { IdeaStatus } from '../../domain/ideas';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
-import { db } from '../db';
-import { ideas, votes } from '../db/schema';
-import { readRollupTimeZone, recordEngagement } from '../insights/rollups';
+import { UNDECIDED_STATUSES } from '../../domain/status';
+import { db, selectRows } from '../db';
+import { ideas } from '../db/schema';
+import { countVotesInRollup } from '../insights/rollups';
 import { canViewIdea, canVoteOnIdea, type Viewer } from './access';
-import { findIdea, loadAccessContext } from './load';
-import { acceptIfTeamApproves } from './self-approval';
+import { findIdeaInContext } from './load';
+import { acceptByTeamVote } from './self-approval';
 
 /**
  * Sets the viewer's vote on an idea on or off. The form says which, so a doubled or retried submit
  * changes nothing; the primary key makes a second vote impossible, and the count moves only with a
- * row actually inserted or deleted, in the same transaction, so it stays exact under concurrency.
+ * row actually inserted or deleted, in the same statement, so it stays exact under concurrency.
+ * When the vote may complete the team's two thirds, the team's acceptance is checked after it.
  */
 export async function castVote(
 	viewer: Viewer,
@@ -18,42 +26,91 @@ export async function castVote(
 	wantsVote: boolean,
 	now = new Date()
 ): Promise<Outcome<{ hasVoted: boolean; voteCount: number; isAcceptedByTeam: boolean }>> {
-	return db.transaction(async (tx) => {
-		// Locked: votes on one idea, and an edit of it, take turns, so each tally sees the last.
-		const idea = await findIdea(tx, ideaId, { forUpdate: true });
-		const context = await loadAccessContext(tx);
-		if (!idea || !canViewIdea(viewer, idea, context)) {
-			return reject({ form: 'There is no such idea.' }, 404);
-		}
-		if (idea.authorId === viewer.id) {
-			return reject({ form: 'You cannot vote on your own idea.' }, 403);
-		}
-		if (!canVoteOnIdea(viewer, idea, context)) {
-			return reject({ form: 'This idea is decided; votes are closed.' }, 409);
-		}
+	const found = await findIdeaInContext(db, ideaId);
+	if (!found || !canViewIdea(viewer, found.idea, found.context)) {
+		return reject({ form: 'There is no such idea.' }, 404);
+	}
+	if (found.idea.authorId === viewer.id) {
+		return reject({ form: 'You cannot vote on your own idea.' }, 403);
+	}
+	const closed = reject({ form: 'This idea is decided; votes are closed.' }, 409);
+	if (!canVoteOnIdea(viewer, found.idea, found.context)) return closed;
 
-		let change: number;
-		if (wantsVote) {
-			const inserted = await tx
-				.insert(votes)
-				.values({ ideaId, personId: viewer.id, createdAt: now })
-				.onConflictDoNothing()
-				.returning({ ideaId: votes.ideaId });
-			change = inserted.length;
-		} else {
-			const deleted = await tx
-				.delete(votes)
-				.where(and(eq(votes.ideaId, ideaId), eq(votes.personId, viewer.id)))
-				.returning({ ideaId: votes.ideaId });
-			change = -deleted.length;
-		}
-		await recordEngagement(tx, idea, { votes: change }, await readRollupTimeZone(tx));
-		const [updated] = await tx
-			.update(ideas)
-			.set({ voteCount: sql`${ideas.voteCount} + ${change}` })
-			.where(eq(ideas.id, ideaId))
-			.returning({ voteCount: ideas.voteCount });
-		const isAcceptedByTeam = change > 0 && (await acceptIfTeamApproves(tx, idea, now));
-		return succeed({ hasVoted: wantsVote, voteCount: updated.voteCount, isAcceptedByTeam });
-	});
+	const tally = await setVote(found.idea.id, viewer.id, wantsVote, now);
+	if (!tally) return closed; // decided since it was read
+	const mayTipTeamVote =
+		tally.change > 0 &&
+		isOpenToTeamVote(tally.idea, now) &&
+		isWithinSelfApprovalLimit(tally.teamCostLimit, tally.idea.estimatedCost);
+	const isAcceptedByTeam = mayTipTeamVote && (await acceptByTeamVote(found.idea.id, now));
+	return succeed({ hasVoted: wantsVote, voteCount: tally.idea.voteCount, isAcceptedByTeam });
+}
+
+interface VoteTally {
+	/** +1 vote added, -1 removed, 0 it already was so. */
+	change: number;
+	/** The idea as the vote left it. */
+	idea: {
+		voteCount: number;
+		status: IdeaStatus;
+		approverLevel: ApproverLevel;
+		estimatedCost: number | null;
+		decisionDueAt: Date;
+	};
+	teamCostLimit: number | null;
+}
+
+/**
+ * The vote in one statement, so one round trip: locks the idea if it still takes votes, inserts or
+ * deletes the vote row, and moves the idea's count and its day's rollup by what really changed.
+ * Undefined when the idea no longer takes votes (decided since it was read).
+ */
+async function setVote(
+	ideaId: string,
+	personId: string,
+	wantsVote: boolean,
+	now: Date
+): Promise<VoteTally | undefined> {
+	const changeVote = wantsVote
+		? sql`insert into votes (idea_id, person_id, created_at)
+				select id, ${personId}, ${now.toISOString()}::timestamptz from target on conflict do nothing returning 1 as step`
+		: sql`delete from votes where idea_id = (select id from target) and person_id = ${personId}
+				returning -1 as step`;
+	const change = sql`(select coalesce(sum(step), 0)::int from changed)`;
+	const [row] = await selectRows<{
+		change: number;
+		vote_count: number;
+		status: IdeaStatus;
+		approver_level: ApproverLevel;
+		estimated_cost: string | number | null;
+		decision_due_at: Date | string;
+		self_approval_cost_limit: string | number | null;
+	}>(
+		db,
+		sql`with target as (
+				select id, team_id, submitted_at from ideas
+				where id = ${ideaId} and ${inArray(ideas.status, UNDECIDED_STATUSES)}
+				for update
+			), changed as (${changeVote}),
+			counted as (
+				update ideas set vote_count = vote_count + ${change} from target where ideas.id = target.id
+				returning ideas.team_id, ideas.vote_count, ideas.status, ideas.approver_level,
+					ideas.estimated_cost, ideas.decision_due_at
+			), rollup as (${countVotesInRollup('target', change)})
+			select ${change} as change, counted.*, teams.self_approval_cost_limit
+			from counted join teams on teams.id = counted.team_id`
+	);
+	if (!row) return undefined;
+	const amount = (value: string | number | null) => (value === null ? null : Number(value));
+	return {
+		change: row.change,
+		idea: {
+			voteCount: row.vote_count,
+			status: row.status,
+			approverLevel: row.approver_level,
+			estimatedCost: amount(row.estimated_cost),
+			decisionDueAt: new Date(row.decision_due_at)
+		},
+		teamCostLimit: amount(row.self_approval_cost_limit)
+	};
 }

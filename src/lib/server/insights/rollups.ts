@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { localDate } from '../../domain/deadline';
 import type { BenefitType } from '../../domain/ideas';
 import type { DatabaseOrTransaction } from '../db';
@@ -181,6 +181,20 @@ export async function recordEngagement(
 ): Promise<void> {
 	if (!change.votes && !change.comments) return;
 	await bumpDaily(tx, idea.teamId, localDate(idea.submittedAt, timeZone), change);
+}
+
+/**
+ * recordEngagement's vote counter as one item of a larger statement's WITH clause, so a vote is a
+ * single round trip: adds `change` votes to the team and local day (in the rollup time zone) of
+ * the idea in `ideaItem`, an earlier WITH item with `team_id` and `submitted_at`.
+ */
+export function countVotesInRollup(ideaItem: string, change: SQL): SQL {
+	return sql`insert into ${teamDailyStats} (team_id, day, votes)
+		select team_id,
+			(submitted_at at time zone coalesce((select time_zone from ${organisationSettings}), 'UTC'))::date,
+			${change}
+		from ${sql.identifier(ideaItem)} where ${change} <> 0
+		on conflict (team_id, day) do update set votes = ${teamDailyStats.votes} + excluded.votes`;
 }
 
 export async function readRollupTimeZone(tx: DatabaseOrTransaction): Promise<string> {

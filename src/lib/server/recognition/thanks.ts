@@ -3,7 +3,7 @@ import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { db } from '../db';
 import { ideas, people, thanks } from '../db/schema';
 import { canDecideIdea, type Viewer } from '../ideas/access';
-import { findIdea, loadAccessContext } from '../ideas/load';
+import { findIdeaInContext } from '../ideas/load';
 import { notify } from '../notify/notify';
 
 /** A manager of the idea's team (or above) thanks its author; the author is told. */
@@ -14,9 +14,10 @@ export async function sendThanks(
 	now = new Date()
 ): Promise<Outcome<{ thanksId: string }>> {
 	return db.transaction(async (tx) => {
-		const idea = await findIdea(tx, ideaId);
-		if (!idea) return reject({ form: 'There is no such idea.' }, 404);
-		if (!canDecideIdea(manager, idea, await loadAccessContext(tx))) {
+		const found = await findIdeaInContext(tx, ideaId);
+		if (!found) return reject({ form: 'There is no such idea.' }, 404);
+		const { idea } = found;
+		if (!canDecideIdea(manager, idea, found.context)) {
 			return reject({ message: 'Only a manager of this idea’s team thanks its author here.' }, 403);
 		}
 		const [row] = await tx
