@@ -8,6 +8,11 @@ import { getOrganisationSettings } from '$lib/server/org/settings';
 import { listTeamChoicesFor } from '$lib/server/org/teams';
 import type { Actions, PageServerLoad } from './$types';
 
+// No framework code in the browser on this page: it is the one opened on a phone on the shop floor,
+// often first, and it is a form that works without JavaScript. Its extras (similar ideas, photo
+// preview and resizing) are a small plain script; Svelte's and SvelteKit's runtimes would be 35 kB.
+export const csr = false;
+
 export const load: PageServerLoad = async () => {
 	const user = requireRole('employee');
 	const [teams, settings] = await Promise.all([
