@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type Placeholder } from 'drizzle-orm';
 import type { IdeaVisibility } from '../../domain/ideas';
 import { isUuid } from '../../domain/validation';
-import { type DatabaseOrTransaction } from '../db';
+import { db, preparedQuery, type DatabaseOrTransaction } from '../db';
 import { ideas, organisationSettings, type Idea } from '../db/schema';
 import { DEFAULT_SETTINGS } from '../org/settings';
 import { loadIdeaVisibility, type AccessContext } from './access';
@@ -24,6 +24,22 @@ export async function loadAccessContext(tx: DatabaseOrTransaction): Promise<Acce
 	return { hierarchy, visibility };
 }
 
+/** An idea with the hierarchy's version and the visibility setting (see findIdeaInContext). */
+const selectIdeaInContext = (tx: DatabaseOrTransaction, ideaId: string | Placeholder) =>
+	tx
+		.select({
+			idea: ideas,
+			hierarchyVersion: currentHierarchyVersion,
+			visibility: sql<IdeaVisibility | null>`(select ${organisationSettings.ideaVisibility} from ${organisationSettings})`
+		})
+		.from(ideas)
+		.where(eq(ideas.id, ideaId));
+
+/** The same, built once: every idea page and every vote reads it. */
+const ideaInContext = preparedQuery((database) =>
+	selectIdeaInContext(database, sql.placeholder('id')).prepare('idea_in_context')
+);
+
 /**
  * findIdea and loadAccessContext in one round trip: the idea's row carries the hierarchy's version
  * and the organisation's visibility setting, so with the hierarchy cached nothing else is read.
@@ -34,15 +50,11 @@ export async function findIdeaInContext(
 	options: { forUpdate?: boolean } = {}
 ): Promise<{ idea: Idea; context: AccessContext } | undefined> {
 	if (!isUuid(ideaId)) return undefined;
-	const query = tx
-		.select({
-			idea: ideas,
-			hierarchyVersion: currentHierarchyVersion,
-			visibility: sql<IdeaVisibility | null>`(select ${organisationSettings.ideaVisibility} from ${organisationSettings})`
-		})
-		.from(ideas)
-		.where(eq(ideas.id, ideaId));
-	const [row] = options.forUpdate ? await query.for('update', { of: ideas }) : await query;
+	const [row] = options.forUpdate
+		? await selectIdeaInContext(tx, ideaId).for('update', { of: ideas })
+		: tx === db
+			? await ideaInContext().execute({ id: ideaId })
+			: await selectIdeaInContext(tx, ideaId);
 	if (!row) return undefined;
 	const hierarchy = await loadHierarchy(tx, row.hierarchyVersion);
 	return {
