@@ -15,6 +15,7 @@ import {
 import { hashPassword } from '../../src/lib/server/auth/password';
 import type { Database } from '../../src/lib/server/db';
 import { AUTHOR_MESSAGES } from '../../src/lib/server/ideas/decide';
+import { refreshStoredRoutes } from '../../src/lib/server/ideas/stored-routes';
 import { rebuildRollups } from '../../src/lib/server/insights/rollups';
 import { openBulkConnection, copyText, type BulkConnection, type CopyWriter } from './bulk';
 import { makeClock, type Clock } from './clock';
@@ -211,6 +212,11 @@ export async function generateScaleData(
 			progress.tick();
 			progress.finish();
 			await conn.exec('commit');
+
+			progress.start('routes for the queue', 1);
+			await refreshStoredRoutes(appDb);
+			progress.tick();
+			progress.finish();
 
 			if (options.vacuum) {
 				progress.start('vacuum analyze', 1);

@@ -15,6 +15,7 @@ import { getIdeaDetail } from '../../src/lib/server/ideas/detail';
 import { editIdea } from '../../src/lib/server/ideas/edit';
 import { listQueue } from '../../src/lib/server/ideas/queue';
 import { loadHierarchy } from '../../src/lib/server/ideas/routing';
+import { moveTeam } from '../../src/lib/server/org/teams';
 import { useTestDatabase } from './support/database';
 import { makePerson, makeTeam } from './support/factories';
 import { decisionsWith, ideaInput, MANAGER_ROLES, submitTestIdea, viewer } from './support/ideas';
@@ -58,6 +59,28 @@ describe('the hierarchy in memory', () => {
 		expect(second.managersOf.get(line.id)).toContain(yuki.id);
 		await db.update(teams).set({ parentId: null }).where(eq(teams.id, line.id));
 		expect((await loadHierarchy()).parentOf.get(line.id)).toBeNull();
+	});
+});
+
+describe('the queue as the hierarchy changes', () => {
+	it('moves open ideas between queues when a team moves or its manager leaves', async () => {
+		const { group, line, olga, kenji, aiko, yuki, queueIds } = await makeGroup();
+		const ideaId = await submitTestIdea(yuki);
+		const late = new Date(Date.now() + 11 * 24 * 60 * 60 * 1000);
+		expect(await queueIds(aiko)).toEqual([ideaId]);
+		expect(await queueIds(kenji, late)).toEqual([ideaId]);
+
+		// The line moves straight under the group: overdue, its idea now escalates to Olga.
+		expect(await moveTeam(line.id, group.id)).toMatchObject({ ok: true });
+		expect(await queueIds(kenji, late)).toEqual([]);
+		expect(await queueIds(olga, late)).toEqual([ideaId]);
+
+		// Aiko stops managing the line (written straight to the table): the next manager up decides.
+		await db
+			.delete(teamManagers)
+			.where(and(eq(teamManagers.teamId, line.id), eq(teamManagers.personId, aiko.id)));
+		expect(await queueIds(aiko)).toEqual([]);
+		expect(await queueIds(olga)).toEqual([ideaId]);
 	});
 });
 

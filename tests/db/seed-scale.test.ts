@@ -109,6 +109,18 @@ describe('the scale generator (seed:scale)', () => {
 		expect(await rollupSnapshot()).toEqual(generated);
 		expect(await count(sql`select sum(submitted) as n from team_daily_stats`)).toBe(400);
 
+		// Every open idea is routed for the manager queue, at the hierarchy as generated.
+		expect(
+			await count(
+				sql`select count(*) as n from ideas where status in ('awaiting_decision', 'needs_info')`
+			)
+		).toBeGreaterThan(0);
+		expect(
+			await count(sql`select count(*) as n from ideas where status in ('awaiting_decision', 'needs_info')
+				and (routed_at_version is distinct from (select version from hierarchy_versions)
+					or decider_team_id is null)`)
+		).toBe(0);
+
 		// The load sessions are real sessions of the right people.
 		const manager = await validateSessionToken(result.load.manager.token);
 		expect(manager?.user.roles).toContain('manager');

@@ -246,6 +246,14 @@ export const ideas = pgTable(
 		voteCount: integer().notNull().default(0),
 		commentCount: integer().notNull().default(0),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		/**
+		 * Where an open idea is routed, kept for the manager queue (see refreshStoredRoutes): the team
+		 * whose managers decide it, the team whose managers it escalates to when overdue, and the
+		 * hierarchy version both were worked out at (null: not yet, or its band changed since).
+		 */
+		deciderTeamId: uuid().references(() => teams.id, { onDelete: 'set null' }),
+		escalationTeamId: uuid().references(() => teams.id, { onDelete: 'set null' }),
+		routedAtVersion: bigint({ mode: 'number' }),
 		searchVector: tsvector().generatedAlwaysAs(
 			(): SQL =>
 				sql`setweight(to_tsvector('simple', coalesce(${ideas.title}, '')), 'A') || setweight(to_tsvector('simple', coalesce(${ideas.problem}, '') || ' ' || coalesce(${ideas.proposal}, '')), 'B')`
@@ -267,6 +275,17 @@ export const ideas = pgTable(
 		// author, without the years of closed ones (ideas_author_idx would visit those too).
 		index('ideas_open_author_idx')
 			.on(t.authorId)
+			.where(sql`${t.status} in ('awaiting_decision', 'needs_info')`),
+		// The queue: open ideas by the team that decides them, and overdue ones by the team they
+		// escalate to; and the open ideas whose stored route is missing or older than the hierarchy.
+		index('ideas_decider_idx')
+			.on(t.deciderTeamId, t.decisionDueAt)
+			.where(sql`${t.status} in ('awaiting_decision', 'needs_info')`),
+		index('ideas_escalation_idx')
+			.on(t.escalationTeamId, t.decisionDueAt)
+			.where(sql`${t.status} = 'awaiting_decision'`),
+		index('ideas_routed_at_idx')
+			.on(t.routedAtVersion.asc().nullsFirst())
 			.where(sql`${t.status} in ('awaiting_decision', 'needs_info')`),
 		// Accepted ideas waiting to be implemented, soonest target first (the queue's second tab).
 		index('ideas_accepted_idx')

@@ -15,6 +15,7 @@ import { UNDECIDED_STATUSES } from '../../domain/status';
 import { db, type DatabaseOrTransaction } from '../db';
 import { approvalBands, ideaEvents, ideas, people, type Idea } from '../db/schema';
 import { notify } from '../notify/notify';
+import { routeForgotten } from './stored-routes';
 import { loadHierarchy, routeIdea, type TeamHierarchy } from './routing';
 
 /** The organisation's approval bands, cheapest first; the default (own manager) until set. */
@@ -82,7 +83,10 @@ export async function rerouteIdea(
 	const bands = known.bands ?? (await listApprovalBands(tx));
 	const band = bandFor(bands, idea.estimatedCost);
 	if (band.approverLevel === idea.approverLevel) return false;
-	await tx.update(ideas).set({ approverLevel: band.approverLevel }).where(eq(ideas.id, idea.id));
+	await tx
+		.update(ideas)
+		.set({ approverLevel: band.approverLevel, ...routeForgotten })
+		.where(eq(ideas.id, idea.id));
 	const hierarchy = known.hierarchy ?? (await loadHierarchy(tx));
 	const before = routeIdea(hierarchy, idea);
 	const route = routeIdea(hierarchy, { ...idea, approverLevel: band.approverLevel });

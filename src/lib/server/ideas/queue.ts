@@ -7,13 +7,8 @@ import { ideas } from '../db/schema';
 import { getOrganisationSettings } from '../org/settings';
 import type { Viewer } from './access';
 import { selectIdeaCards, type IdeaCard } from './cards';
-import {
-	loadHierarchy,
-	managedSubtreeFor,
-	queueScopesFor,
-	routeIdea,
-	type TeamsAndAuthors
-} from './routing';
+import { loadHierarchy, managedSubtreeFor, routeIdea, teamsManagedBy } from './routing';
+import { refreshStoredRoutes } from './stored-routes';
 
 /** The accepted ideas shown, soonest target first: a working list, not an archive. */
 const ACCEPTED_SHOWN = 100;
@@ -35,14 +30,6 @@ export function queuePageLength(requested: string | null): number {
 	const pages = Math.ceil(Number(requested) / QUEUE_PAGE_SIZE);
 	return Number.isSafeInteger(pages) && pages > 1 ? pages * QUEUE_PAGE_SIZE : QUEUE_PAGE_SIZE;
 }
-
-/** `team_id in (…)`, or nothing at all for no teams. */
-const inTeams = (teamIds: string[]) =>
-	teamIds.length > 0 ? anyId(ideas.teamId, teamIds) : sql`false`;
-
-/** Ideas of these teams by these authors. */
-const byAuthorsIn = ({ teamIds, authorIds }: TeamsAndAuthors) =>
-	authorIds.length > 0 ? and(inTeams(teamIds), anyId(ideas.authorId, authorIds)) : sql`false`;
 
 export interface QueueItem extends IdeaCard {
 	deadline: DeadlineState;
@@ -84,42 +71,31 @@ export async function listQueue(
 	now = new Date(),
 	{ tab = 'awaiting', shown = Infinity }: QueueOptions = {}
 ): Promise<ManagerQueue> {
-	const [hierarchy, settings] = await Promise.all([loadHierarchy(), getOrganisationSettings()]);
-	const scopes = queueScopesFor(hierarchy, manager.id);
-	const overdue = lt(ideas.decisionDueAt, now);
-	// Per approver level: the ideas this manager decides, and those plus the overdue ones
-	// escalated to them.
-	const decides = scopes.map((scope) =>
-		and(
-			eq(ideas.approverLevel, scope.approverLevel),
-			or(inTeams(scope.decides), byAuthorsIn(scope.redirected))
-		)
-	);
-	const reaches = scopes.map((scope, index) =>
-		or(
-			decides[index],
+	const { hierarchyVersion } = await refreshStoredRoutes();
+	const [hierarchy, settings] = await Promise.all([
+		loadHierarchy(db, hierarchyVersion),
+		getOrganisationSettings()
+	]);
+	// The stored routes find the candidates through their indexes: ideas decided by a team this
+	// manager manages, and overdue ones escalating to it. Each one's full route then says exactly
+	// whose it is (a manager of two levels decides at the nearer one only).
+	const ownTeams = teamsManagedBy(hierarchy, manager.id);
+	const decides = ownTeams.length > 0 ? anyId(ideas.deciderTeamId, ownTeams) : sql`false`;
+	const escalated =
+		ownTeams.length > 0
+			? and(anyId(ideas.escalationTeamId, ownTeams), lt(ideas.decisionDueAt, now))
+			: sql`false`;
+	const routeOf = (row: IdeaCard) => routeIdea(hierarchy, row);
+	const awaitingRows = await selectIdeaCards()
+		.where(
 			and(
-				eq(ideas.approverLevel, scope.approverLevel),
-				overdue,
-				or(inTeams(scope.escalated), byAuthorsIn(scope.escalatedPastAuthor))
+				eq(ideas.status, 'awaiting_decision'),
+				ne(ideas.authorId, manager.id),
+				or(decides, escalated)
 			)
 		)
-	);
-	// The scopes select a superset cheaply; the route of each idea says exactly whose it is.
-	const routeOf = (row: IdeaCard) => routeIdea(hierarchy, row);
-	const awaitingRows =
-		scopes.length === 0
-			? []
-			: await selectIdeaCards()
-					.where(
-						and(
-							eq(ideas.status, 'awaiting_decision'),
-							ne(ideas.authorId, manager.id),
-							or(...reaches)
-						)
-					)
-					.orderBy(asc(ideas.decisionDueAt), desc(ideas.voteCount), asc(ideas.id))
-					.limit(500);
+		.orderBy(asc(ideas.decisionDueAt), desc(ideas.voteCount), asc(ideas.id))
+		.limit(500);
 	const awaiting = awaitingRows.flatMap((row) => {
 		const route = routeOf(row);
 		const isOverdue = row.decisionDueAt < now;
@@ -137,15 +113,10 @@ export async function listQueue(
 		];
 	});
 
-	const waitingRows =
-		scopes.length === 0
-			? []
-			: await selectIdeaCards()
-					.where(
-						and(eq(ideas.status, 'needs_info'), ne(ideas.authorId, manager.id), or(...decides))
-					)
-					.orderBy(asc(ideas.decisionDueAt), asc(ideas.id))
-					.limit(500);
+	const waitingRows = await selectIdeaCards()
+		.where(and(eq(ideas.status, 'needs_info'), ne(ideas.authorId, manager.id), decides))
+		.orderBy(asc(ideas.decisionDueAt), asc(ideas.id))
+		.limit(500);
 	const waitingForAuthor = waitingRows
 		.filter((row) => routeOf(row).deciders.includes(manager.id))
 		.map((row) => ({

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { APPROVER_LEVELS, type ApproverLevel } from '../../domain/approval';
+import type { ApproverLevel } from '../../domain/approval';
 import { db, type DatabaseOrTransaction } from '../db';
 import { hierarchyVersions, teamManagers, teams } from '../db/schema';
 
@@ -60,17 +60,25 @@ export function ancestorsAndSelf(hierarchy: TeamHierarchy, teamId: string): stri
 	return chain;
 }
 
-/** The managers at and above a team, level by level (nearest first), each at their nearest level. */
-function managerLevels(hierarchy: TeamHierarchy, teamId: string): string[][] {
+/**
+ * The managers at and above a team, level by level (nearest first), each at their nearest level,
+ * with the team each level manages.
+ */
+function managerLevels(
+	hierarchy: TeamHierarchy,
+	teamId: string
+): { levels: string[][]; levelTeams: string[] } {
 	const levels: string[][] = [];
+	const levelTeams: string[] = [];
 	const seen = new Set<string>();
 	for (const id of ancestorsAndSelf(hierarchy, teamId)) {
 		const level = (hierarchy.managersOf.get(id) ?? []).filter((person) => !seen.has(person));
 		if (level.length === 0) continue;
 		level.forEach((person) => seen.add(person));
 		levels.push(level);
+		levelTeams.push(id);
 	}
-	return levels;
+	return { levels, levelTeams };
 }
 
 const LEVEL_STEPS: Record<ApproverLevel, number> = {
@@ -87,6 +95,9 @@ export interface IdeaRoute {
 	/** Index of the deciders' level in `levels` (-1: nobody can decide). */
 	deciderLevel: number;
 	levels: string[][];
+	/** The teams the deciders and the escalation manage (null: nobody): what the queue looks up. */
+	deciderTeamId: string | null;
+	escalationTeamId: string | null;
 }
 
 /**
@@ -99,7 +110,7 @@ export function routeIdea(
 	hierarchy: TeamHierarchy,
 	idea: { teamId: string; authorId: string; approverLevel: ApproverLevel }
 ): IdeaRoute {
-	const levels = managerLevels(hierarchy, idea.teamId);
+	const { levels, levelTeams } = managerLevels(hierarchy, idea.teamId);
 	const others = (level: string[] | undefined) =>
 		(level ?? []).filter((person) => person !== idea.authorId);
 	let deciderLevel = Math.min(LEVEL_STEPS[idea.approverLevel], levels.length - 1);
@@ -107,12 +118,17 @@ export function routeIdea(
 		deciderLevel += deciderLevel + 1 < levels.length ? 1 : -1;
 	}
 	const deciders = others(levels[deciderLevel]);
-	const escalation =
-		levels
-			.slice(deciderLevel + 1)
-			.map(others)
-			.find((level) => level.length > 0) ?? [];
-	return { deciders, escalation, deciderLevel: deciders.length > 0 ? deciderLevel : -1, levels };
+	const escalationLevel = levels.findIndex(
+		(level, index) => index > deciderLevel && others(level).length > 0
+	);
+	return {
+		deciders,
+		escalation: others(levels[escalationLevel]),
+		deciderLevel: deciders.length > 0 ? deciderLevel : -1,
+		levels,
+		deciderTeamId: deciders.length > 0 ? levelTeams[deciderLevel] : null,
+		escalationTeamId: escalationLevel >= 0 ? levelTeams[escalationLevel] : null
+	};
 }
 
 /**
@@ -143,28 +159,6 @@ export function canDecideForTeam(
 	);
 }
 
-/** Teams, optionally with the authors that matter: one part of a queue's selection. */
-export interface TeamsAndAuthors {
-	teamIds: string[];
-	authorIds: string[];
-}
-
-/**
- * The ideas of one approval level that may be in a manager's queue: a superset, cheap to select,
- * which the route of each idea then narrows (see listQueue).
- */
-export interface QueueScope {
-	approverLevel: ApproverLevel;
-	/** Ideas of these teams are this manager's to decide… */
-	decides: string[];
-	/** …and so are these authors' ideas, moved past them (up a level, or down from the top). */
-	redirected: TeamsAndAuthors;
-	/** Overdue ideas of these teams escalate to this manager… */
-	escalated: string[];
-	/** …and so do these authors' overdue ideas, whose escalation their own move pushed up. */
-	escalatedPastAuthor: TeamsAndAuthors;
-}
-
 /**
  * Remembers a function of (hierarchy, person) for as long as that hierarchy is the current one:
  * both walk every team, thousands at scale, and managers ask on every page.
@@ -179,57 +173,12 @@ function perHierarchy<T>(compute: (hierarchy: TeamHierarchy, personId: string) =
 	};
 }
 
-/** For each approval level, the teams (and authors) whose awaiting ideas may reach this manager. */
-export const queueScopesFor = perHierarchy(computeQueueScopes);
-
-function computeQueueScopes(hierarchy: TeamHierarchy, personId: string): readonly QueueScope[] {
-	const scopes = APPROVER_LEVELS.map((approverLevel) => ({
-		approverLevel,
-		decides: [] as string[],
-		redirected: { teamIds: [] as string[], authors: new Set<string>() },
-		escalated: [] as string[],
-		escalatedPastAuthor: { teamIds: [] as string[], authors: new Set<string>() }
-	}));
-	for (const teamId of hierarchy.parentOf.keys()) {
-		const levels = managerLevels(hierarchy, teamId);
-		const at = levels.findIndex((level) => level.includes(personId));
-		if (at < 0) continue;
-		for (const scope of scopes) {
-			// Where an idea by someone who manages nothing here is decided.
-			const index = Math.min(LEVEL_STEPS[scope.approverLevel], levels.length - 1);
-			const addAuthors = (
-				target: { teamIds: string[]; authors: Set<string> },
-				from: string[][]
-			) => {
-				target.teamIds.push(teamId);
-				from.flat().forEach((person) => target.authors.add(person));
-			};
-			if (at === index) scope.decides.push(teamId);
-			if (at === index + 1) {
-				scope.escalated.push(teamId);
-				addAuthors(scope.redirected, [levels[index]]);
-			}
-			if (at === index + 2) addAuthors(scope.escalatedPastAuthor, levels.slice(index, index + 2));
-			if (at === index - 1 && index === levels.length - 1) {
-				addAuthors(scope.redirected, [levels[index]]);
-			}
-		}
-	}
-	return scopes
-		.map(({ redirected, escalatedPastAuthor, ...scope }) => ({
-			...scope,
-			redirected: { teamIds: redirected.teamIds, authorIds: [...redirected.authors] },
-			escalatedPastAuthor: {
-				teamIds: escalatedPastAuthor.teamIds,
-				authorIds: [...escalatedPastAuthor.authors]
-			}
-		}))
-		.filter(
-			(scope) =>
-				scope.decides.length + scope.redirected.teamIds.length + scope.escalated.length > 0 ||
-				scope.escalatedPastAuthor.teamIds.length > 0
-		);
-}
+/** The teams a person manages themselves (not those below them). */
+export const teamsManagedBy = perHierarchy((hierarchy, personId): readonly string[] =>
+	[...hierarchy.managersOf]
+		.filter(([, managers]) => managers.includes(personId))
+		.map(([teamId]) => teamId)
+);
 
 /** Every team at or below the teams a person manages: the ideas they see as a manager. */
 export const managedSubtreeFor = perHierarchy((hierarchy, personId): readonly string[] =>
