@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApprovalBand } from '../../src/lib/domain/approval';
 import { db } from '../../src/lib/server/db';
 import {
+	hierarchyVersions,
 	ideaEvents,
 	ideas,
 	notifications,
@@ -81,6 +82,35 @@ describe('the queue as the hierarchy changes', () => {
 			.where(and(eq(teamManagers.teamId, line.id), eq(teamManagers.personId, aiko.id)));
 		expect(await queueIds(aiko)).toEqual([]);
 		expect(await queueIds(olga)).toEqual([ideaId]);
+	});
+
+	it('stores the route at submission, and routes again whenever the version differs', async () => {
+		const { group, plant, line, olga, kenji, yuki, queueIds } = await makeGroup();
+		const ideaId = await submitTestIdea(yuki);
+		const [current] = await db.select().from(hierarchyVersions);
+		const stored = () =>
+			db
+				.select({
+					decider: ideas.deciderTeamId,
+					escalation: ideas.escalationTeamId,
+					version: ideas.routedAtVersion
+				})
+				.from(ideas)
+				.where(eq(ideas.id, ideaId));
+		expect(await stored()).toEqual([
+			{ decider: line.id, escalation: plant.id, version: current.version }
+		]);
+
+		// Two changes may commit in the opposite order of their versions: the version goes back.
+		const late = new Date(Date.now() + 11 * 24 * 60 * 60 * 1000);
+		await moveTeam(line.id, group.id);
+		await db.update(hierarchyVersions).set({ version: current.version - 1 });
+		expect(await queueIds(kenji, late)).toEqual([]);
+		expect(await queueIds(olga, late)).toEqual([ideaId]);
+		expect((await stored())[0]).toMatchObject({
+			escalation: group.id,
+			version: current.version - 1
+		});
 	});
 });
 

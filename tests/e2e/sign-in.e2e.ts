@@ -52,6 +52,25 @@ describe('signing in on a phone', () => {
 		await context.close();
 	});
 
+	it('brings an employee back to the submit page as the server renders it (no framework code)', async () => {
+		const context = await newContext(browser(), null);
+		const page = await context.newPage();
+		await page.goto('/ideas/new');
+		expect(page.url()).toContain('/sign-in?redirectTo=%2Fideas%2Fnew');
+		await page.getByLabel('E-mail or employee number').fill('E1001');
+		await page.getByLabel('Password').fill('teian-demo');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL('**/ideas/new');
+		await page.waitForLoadState('load');
+		// A page the router rendered would still hold the sign-in page's framework modules.
+		expect(await page.locator('link[rel="modulepreload"]').count()).toBe(0);
+		const scripts = await page
+			.locator('script[src]')
+			.evaluateAll((elements) => elements.map((element) => element.getAttribute('src')));
+		expect(scripts).toEqual([expect.stringMatching(/\/idea-form\.[\w-]+\.js$/)]);
+		await context.close();
+	});
+
 	it('works with JavaScript switched off', async () => {
 		const context = await newContext(browser(), null, { javaScriptEnabled: false });
 		const page = await context.newPage();

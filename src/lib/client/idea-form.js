@@ -31,7 +31,8 @@
 				if (text.length >= 4) {
 					try {
 						const response = await fetch(`/ideas/similar?q=${encodeURIComponent(text)}`);
-						if (response.ok) ideas = await response.json();
+						const found = response.ok ? await response.json() : [];
+						if (Array.isArray(found)) ideas = found;
 					} catch {
 						// Offline or signed out: no suggestions, the form still sends.
 					}
@@ -84,6 +85,7 @@
 		const label = button?.textContent ?? '';
 		let isSending = false;
 		form.addEventListener('submit', async (event) => {
+			if (event.defaultPrevented) return; // another handler sends it
 			if (isSending) {
 				event.preventDefault();
 				return;

@@ -1,4 +1,5 @@
 import { deleteStaleAuthRecords } from './auth/housekeeping';
+import { refreshStoredRoutes } from './ideas/stored-routes';
 import { runDeadlineJob } from './notify/deadline-job';
 import { deliverPendingEmails } from './notify/mailer';
 
@@ -6,7 +7,8 @@ const FIRST_RUN_DELAY_MS = 5_000;
 const INTERVAL_MS = 60_000;
 
 /**
- * Runs the deadline job (reminders, escalations, digests), the mailer and auth housekeeping shortly
+ * Runs the deadline job (reminders, escalations, digests), the queue's stored routes (after a
+ * change to the hierarchy, off the request path), the mailer and auth housekeeping shortly
  * after start-up and then every minute, on every app server (all are safe to run concurrently). Failures are logged and retried on the next tick,
  * never thrown. Returns a function that stops the timers. BACKGROUND_JOBS=off turns it all off.
  */
@@ -19,6 +21,7 @@ export function startBackgroundJobs(): () => void {
 		isRunning = true;
 		try {
 			await runLogged('deadline job', () => runDeadlineJob());
+			await runLogged('queue routes', () => refreshStoredRoutes());
 			await runLogged('mailer', () => deliverPendingEmails());
 			await runLogged('auth housekeeping', () => deleteStaleAuthRecords());
 		} finally {

@@ -266,15 +266,10 @@ export const ideas = pgTable(
 			'ideas_money_non_negative',
 			sql`coalesce(${t.estimatedCost}, 0) >= 0 and coalesce(${t.estimatedSavings}, 0) >= 0`
 		),
-		// The manager queue and HR's backlog: open ideas by team and deadline, without the closed
-		// majority (the queue's `status = 'awaiting_decision'` is implied by this predicate).
+		// Open ideas by team and deadline (HR's backlog, a team's open ideas), without the closed
+		// majority.
 		index('ideas_open_idx')
 			.on(t.teamId, t.decisionDueAt)
-			.where(sql`${t.status} in ('awaiting_decision', 'needs_info')`),
-		// The queue's ideas by managers of the teams below, which go up a level: open ideas by
-		// author, without the years of closed ones (ideas_author_idx would visit those too).
-		index('ideas_open_author_idx')
-			.on(t.authorId)
 			.where(sql`${t.status} in ('awaiting_decision', 'needs_info')`),
 		// The queue: open ideas by the team that decides them, and overdue ones by the team they
 		// escalate to; and the open ideas whose stored route is missing or older than the hierarchy.

@@ -139,6 +139,7 @@ export async function saveApprovalBands(
 			.select()
 			.from(ideas)
 			.where(inArray(ideas.status, UNDECIDED_STATUSES))
+			.orderBy(asc(ideas.id))
 			.for('update');
 		const known = { bands: sortBands(bands), hierarchy: await loadHierarchy(tx) };
 		let rerouted = 0;

@@ -46,13 +46,11 @@ const ideaInContext = preparedQuery((database) =>
  */
 export async function findIdeaInContext(
 	tx: DatabaseOrTransaction,
-	ideaId: string,
-	options: { forUpdate?: boolean } = {}
+	ideaId: string
 ): Promise<{ idea: Idea; context: AccessContext } | undefined> {
 	if (!isUuid(ideaId)) return undefined;
-	const [row] = options.forUpdate
-		? await selectIdeaInContext(tx, ideaId).for('update', { of: ideas })
-		: tx === db
+	const [row] =
+		tx === db
 			? await ideaInContext().execute({ id: ideaId })
 			: await selectIdeaInContext(tx, ideaId);
 	if (!row) return undefined;

@@ -1,36 +1,82 @@
-import { and, isNull, lt, or, sql } from 'drizzle-orm';
-import { db, type Database } from '../db';
+import { and, asc, isNull, ne, or, sql } from 'drizzle-orm';
+import type { ApproverLevel } from '../../domain/approval';
+import { UNDECIDED_STATUSES } from '../../domain/status';
+import { db, type Database, type DatabaseOrTransaction } from '../db';
 import { hierarchyVersions, ideas } from '../db/schema';
-import { currentHierarchyVersion, loadHierarchy, routeIdea } from './routing';
+import { currentHierarchyVersion, loadHierarchy, routeIdea, type IdeaRoute } from './routing';
 
 /** Any number, as long as nothing else in Teian takes this advisory lock. */
 const ROUTING_LOCK = 7_301_001;
 
-// Written out as the partial indexes have it: with constants the planner knows it may use them.
-const isOpen = sql`${ideas.status} in ('awaiting_decision', 'needs_info')`;
+// The statuses as constants, as the partial indexes have them: only then may the planner use those.
+const isOpen = sql`${ideas.status} in (${sql.raw(UNDECIDED_STATUSES.map((status) => `'${status}'`).join(', '))})`;
+
+/**
+ * Routes an idea as it is written (at submission): its route now, and the columns that store it
+ * for the manager queue, stamped with the hierarchy version it was worked out at.
+ */
+export async function routeToStore(
+	tx: DatabaseOrTransaction,
+	idea: { teamId: string; authorId: string; approverLevel: ApproverLevel }
+): Promise<{
+	route: IdeaRoute;
+	stored: {
+		deciderTeamId: string | null;
+		escalationTeamId: string | null;
+		routedAtVersion: number | null;
+	};
+}> {
+	// The version first: a hierarchy read after it is as new or newer, and a route stamped with a
+	// version older than its hierarchy is only routed once more (see refreshStoredRoutes).
+	const [current] = await tx.select().from(hierarchyVersions);
+	const route = routeIdea(await loadHierarchy(tx, current?.version ?? null), idea);
+	return {
+		route,
+		stored: {
+			deciderTeamId: route.deciderTeamId,
+			escalationTeamId: route.escalationTeamId,
+			routedAtVersion: current?.version ?? null
+		}
+	};
+}
+
+/** What re-banding an idea writes: no stored route until the next refresh works out the new one. */
+export const routeForgotten = {
+	routedAtVersion: null,
+	deciderTeamId: null,
+	escalationTeamId: null
+};
 
 /**
  * Brings the routes stored on open ideas up to date before the queue reads them: routes ideas
- * submitted or re-banded since (no route yet) and, after the hierarchy changed, every open idea
- * (its route is older than the hierarchy). The stored route is only the queue's index: each idea's
- * route is still worked out in full when shown, so a route a moment old never shows the wrong
- * manager an idea, and an idea is never left out once this has run. Returns the hierarchy version
- * it read (undefined when there was nothing to compare), for loadHierarchy.
+ * re-banded since (no route) and, after the hierarchy changed, every open idea (its route was
+ * worked out at another version). Versions are compared for equality, not order: two changes may
+ * commit in the opposite order of their versions. The background jobs run this every minute, so a
+ * request seldom has to. The stored route is only the queue's index: each idea's route is still
+ * worked out in full when shown, so a route a moment old never shows the wrong manager an idea.
+ * Returns the hierarchy version it read (undefined when there was nothing to compare).
  */
 export async function refreshStoredRoutes(
 	database: Database = db
 ): Promise<{ hierarchyVersion?: number | null }> {
-	// The oldest stored route (unrouted first) against the hierarchy's version: one index probe.
-	const [oldest] = await database
-		.select({ version: ideas.routedAtVersion, current: currentHierarchyVersion })
-		.from(ideas)
-		.where(isOpen)
-		.orderBy(sql`${ideas.routedAtVersion} asc nulls first`)
-		.limit(1);
-	const isStale =
-		oldest &&
-		(oldest.version === null || (oldest.current !== null && oldest.version < oldest.current));
-	if (!isStale) return { hierarchyVersion: oldest?.current };
+	// The lowest stored version (unrouted first) and the highest, against the current one: two
+	// probes of one index.
+	const storedVersion = (order: 'asc nulls first' | 'desc nulls last') =>
+		database
+			.select({ version: ideas.routedAtVersion, current: currentHierarchyVersion })
+			.from(ideas)
+			.where(isOpen)
+			.orderBy(sql`${ideas.routedAtVersion} ${sql.raw(order)}`)
+			.limit(1);
+	const [[lowest], [highest]] = await Promise.all([
+		storedVersion('asc nulls first'),
+		storedVersion('desc nulls last')
+	]);
+	if (!lowest) return { hierarchyVersion: undefined }; // no open ideas
+	const isCurrent = (version: number | null) => version !== null && version === lowest.current;
+	if (isCurrent(lowest.version) && isCurrent(highest.version)) {
+		return { hierarchyVersion: lowest.current };
+	}
 
 	return database.transaction(async (tx) => {
 		// One router at a time; whoever waited finds the work done, or only what came since.
@@ -38,6 +84,7 @@ export async function refreshStoredRoutes(
 		const [current] = await tx.select().from(hierarchyVersions);
 		if (!current) return { hierarchyVersion: null }; // no teams yet, so no ideas either
 		const hierarchy = await loadHierarchy(tx, current.version);
+		// Locked in id order, as saving the approval bands locks them: the two never deadlock.
 		const stale = await tx
 			.select({
 				id: ideas.id,
@@ -47,34 +94,22 @@ export async function refreshStoredRoutes(
 			})
 			.from(ideas)
 			.where(
-				and(isOpen, or(isNull(ideas.routedAtVersion), lt(ideas.routedAtVersion, current.version)))
-			);
+				and(isOpen, or(isNull(ideas.routedAtVersion), ne(ideas.routedAtVersion, current.version)))
+			)
+			.orderBy(asc(ideas.id))
+			.for('update');
 		const routes = stale.map((idea) => {
 			const route = routeIdea(hierarchy, idea);
-			return {
-				id: idea.id,
-				level: idea.approverLevel,
-				decider: route.deciderTeamId,
-				escalation: route.escalationTeamId
-			};
+			return { id: idea.id, decider: route.deciderTeamId, escalation: route.escalationTeamId };
 		});
-		// One statement for all of them. The band it was routed for must still be the idea's: one
-		// re-banded meanwhile keeps no route and is routed next time.
 		await tx.execute(
 			sql`update ${ideas} set
 					decider_team_id = route.decider, escalation_team_id = route.escalation,
 					routed_at_version = ${current.version}
 				from jsonb_to_recordset(${JSON.stringify(routes)}::jsonb)
-					as route(id uuid, level approver_level, decider uuid, escalation uuid)
-				where ${ideas.id} = route.id and ${ideas.approverLevel} = route.level`
+					as route(id uuid, decider uuid, escalation uuid)
+				where ${ideas.id} = route.id`
 		);
 		return { hierarchyVersion: current.version };
 	});
 }
-
-/** What re-banding an idea writes: no route until the next refresh works out the new one. */
-export const routeForgotten = {
-	routedAtVersion: null,
-	deciderTeamId: null,
-	escalationTeamId: null
-};

@@ -12,7 +12,7 @@ import { getOrganisationSettings } from '../org/settings';
 import type { Viewer } from './access';
 import { checkPhoto, stripJpegMetadata } from './photos';
 import { approverLevelFor } from './approval';
-import { loadHierarchy, routeIdea } from './routing';
+import { routeToStore } from './stored-routes';
 
 export interface SubmittedIdea {
 	ideaId: string;
@@ -44,22 +44,24 @@ export async function submitIdea(
 		const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
 		if (!team) return reject({ teamId: 'That team no longer exists.' });
 
+		const approverLevel = await approverLevelFor(tx, input.estimatedCost);
+		const { route, stored } = await routeToStore(tx, {
+			teamId: input.teamId,
+			authorId: author.id,
+			approverLevel
+		});
 		const [idea] = await tx
 			.insert(ideas)
 			.values({
 				...input,
+				...stored,
 				authorId: author.id,
-				approverLevel: await approverLevelFor(tx, input.estimatedCost),
+				approverLevel,
 				submittedAt: now,
 				decisionDueAt: dueAt,
 				updatedAt: now
 			})
-			.returning({
-				id: ideas.id,
-				teamId: ideas.teamId,
-				authorId: ideas.authorId,
-				approverLevel: ideas.approverLevel
-			});
+			.returning({ id: ideas.id });
 		if (photo && photoCheck?.ok) {
 			const stored = photoCheck.contentType === 'image/jpeg' ? stripJpegMetadata(photo) : photo;
 			await tx.insert(ideaPhotos).values({
@@ -90,7 +92,7 @@ export async function submitIdea(
 			toStatus: 'awaiting_decision',
 			note: 'Submitted'
 		});
-		const { deciders } = routeIdea(await loadHierarchy(tx), idea);
+		const { deciders } = route;
 		const dueDateLabel = formatDueDate(dueAt, settings.timeZone);
 		await notify(
 			tx,

@@ -38,8 +38,9 @@ export async function castVote(
 
 	const tally = await setVote(found.idea.id, viewer.id, wantsVote, now);
 	if (!tally) return closed; // decided since it was read
+	// Also for a vote that was already there: a retry after a check that failed checks again.
 	const mayTipTeamVote =
-		tally.change > 0 &&
+		wantsVote &&
 		isOpenToTeamVote(tally.idea, now) &&
 		isWithinSelfApprovalLimit(tally.teamCostLimit, tally.idea.estimatedCost);
 	const isAcceptedByTeam = mayTipTeamVote && (await acceptByTeamVote(found.idea.id, now));
