@@ -74,6 +74,24 @@ async function deactivate(person: { id: string }) {
 }
 
 describe('team self-approval', () => {
+	it('accepts exactly once when the last two votes arrive together', async () => {
+		const { chloe, colleagues } = await makeBakery();
+		const ideaId = await submitTestIdea(chloe, { estimatedCost: 25 });
+		for (const colleague of colleagues.slice(0, 2)) await castVote(viewer(colleague), ideaId, true);
+		// The author and two votes are 3 of 7; only both of these together make 5.
+		const results = await Promise.all(
+			colleagues.slice(2, 4).map((colleague) => castVote(viewer(colleague), ideaId, true))
+		);
+		expect(results.every((result) => result.ok)).toBe(true);
+		expect(results.filter((result) => result.ok && result.value.isAcceptedByTeam)).toHaveLength(1);
+		expect((await statusOf(ideaId)).status).toBe('accepted');
+		const acceptances = await db
+			.select()
+			.from(ideaEvents)
+			.where(and(eq(ideaEvents.ideaId, ideaId), eq(ideaEvents.toStatus, 'accepted')));
+		expect(acceptances).toHaveLength(1);
+	});
+
 	it('accepts an idea when two thirds of the active members are for it, not one vote before', async () => {
 		const { chloe, colleagues, marcus } = await makeBakery();
 		const ideaId = await submitTestIdea(chloe, { estimatedCost: 25 });
