@@ -40,6 +40,8 @@ export interface QueueItem extends IdeaCard {
 }
 
 export interface ManagerQueue {
+	/** The organisation's time zone, which the deadlines were worked out in. */
+	timeZone: string;
 	awaiting: QueueItem[];
 	/** Asked for more information: the author's turn, but the deadline still runs. */
 	waitingForAuthor: QueueItem[];
@@ -160,6 +162,7 @@ export async function listQueue(
 				).map((row) => ({ ...row, vetoUntil: vetoDeadline(row.selfApprovedAt!) }));
 
 	return {
+		timeZone: settings.timeZone,
 		awaiting: awaiting.slice(0, shown),
 		waitingForAuthor: waitingForAuthor.slice(0, shown),
 		accepted: accepted.slice(0, ACCEPTED_SHOWN),

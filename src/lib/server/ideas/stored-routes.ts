@@ -1,9 +1,9 @@
 import { and, asc, isNull, ne, or, sql } from 'drizzle-orm';
 import type { ApproverLevel } from '../../domain/approval';
 import { UNDECIDED_STATUSES } from '../../domain/status';
-import { db, type Database, type DatabaseOrTransaction } from '../db';
+import { db, selectRows, type Database, type DatabaseOrTransaction } from '../db';
 import { hierarchyVersions, ideas } from '../db/schema';
-import { currentHierarchyVersion, loadHierarchy, routeIdea, type IdeaRoute } from './routing';
+import { loadHierarchy, routeIdea, type IdeaRoute } from './routing';
 
 /** Any number, as long as nothing else in Teian takes this advisory lock. */
 const ROUTING_LOCK = 7_301_001;
@@ -54,28 +54,33 @@ export const routeForgotten = {
  * commit in the opposite order of their versions. The background jobs run this every minute, so a
  * request seldom has to. The stored route is only the queue's index: each idea's route is still
  * worked out in full when shown, so a route a moment old never shows the wrong manager an idea.
- * Returns the hierarchy version it read (undefined when there was nothing to compare).
+ * Returns the hierarchy version it read, for loadHierarchy.
  */
 export async function refreshStoredRoutes(
 	database: Database = db
-): Promise<{ hierarchyVersion?: number | null }> {
-	// The lowest stored version (unrouted first) and the highest, against the current one: two
-	// probes of one index.
+): Promise<{ hierarchyVersion: number | null }> {
+	// The lowest stored version (unrouted first) and the highest, against the current one: one
+	// query, two probes of one index.
 	const storedVersion = (order: 'asc nulls first' | 'desc nulls last') =>
-		database
-			.select({ version: ideas.routedAtVersion, current: currentHierarchyVersion })
-			.from(ideas)
-			.where(isOpen)
-			.orderBy(sql`${ideas.routedAtVersion} ${sql.raw(order)}`)
-			.limit(1);
-	const [[lowest], [highest]] = await Promise.all([
-		storedVersion('asc nulls first'),
-		storedVersion('desc nulls last')
-	]);
-	if (!lowest) return { hierarchyVersion: undefined }; // no open ideas
-	const isCurrent = (version: number | null) => version !== null && version === lowest.current;
-	if (isCurrent(lowest.version) && isCurrent(highest.version)) {
-		return { hierarchyVersion: lowest.current };
+		sql`(select ${ideas.routedAtVersion} from ${ideas} where ${isOpen}
+			order by ${ideas.routedAtVersion} ${sql.raw(order)} limit 1)`;
+	const [versions] = await selectRows<{
+		hasOpen: boolean;
+		lowest: string | number | null;
+		highest: string | number | null;
+		current: string | number | null;
+	}>(
+		database,
+		sql`select exists (select 1 from ${ideas} where ${isOpen}) as "hasOpen",
+			${storedVersion('asc nulls first')} as lowest, ${storedVersion('desc nulls last')} as highest,
+			(select ${hierarchyVersions.version} from ${hierarchyVersions}) as current`
+	);
+	const current = versions.current === null ? null : Number(versions.current);
+	if (!versions.hasOpen) return { hierarchyVersion: current };
+	const isCurrent = (version: string | number | null) =>
+		version !== null && current !== null && Number(version) === current;
+	if (isCurrent(versions.lowest) && isCurrent(versions.highest)) {
+		return { hierarchyVersion: current };
 	}
 
 	return database.transaction(async (tx) => {

@@ -8,17 +8,13 @@ import {
 	queuePageLength,
 	type QueueTab
 } from '$lib/server/ideas/queue';
-import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('manager');
 	const tab: QueueTab = url.searchParams.get('tab') === 'accepted' ? 'accepted' : 'awaiting';
 	const shown = queuePageLength(url.searchParams.get('show'));
-	const [queue, settings] = await Promise.all([
-		listQueue(user, new Date(), { tab, shown }),
-		getOrganisationSettings()
-	]);
+	const queue = await listQueue(user, new Date(), { tab, shown });
 	return {
 		queue,
 		shown,
@@ -27,8 +23,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		me: { id: user.id, name: user.displayName },
 		tab,
 		decided: url.searchParams.get('decided'),
-		defaultTargetDate: suggestedTargetDate(new Date(), settings.timeZone),
-		timeZone: settings.timeZone
+		defaultTargetDate: suggestedTargetDate(new Date(), queue.timeZone),
+		timeZone: queue.timeZone
 	};
 };
 
