@@ -2,14 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runDeadlineJob } from '../../src/lib/server/notify/deadline-job';
 import { deliverPendingEmails } from '../../src/lib/server/notify/mailer';
 import { startBackgroundJobs } from '../../src/lib/server/background-jobs';
+import { refreshStoredRoutes } from '../../src/lib/server/ideas/stored-routes';
 
 // The jobs themselves are tested against a database in tests/db; here only their timing matters.
 vi.mock('../../src/lib/server/notify/deadline-job', () => ({ runDeadlineJob: vi.fn() }));
 vi.mock('../../src/lib/server/notify/mailer', () => ({ deliverPendingEmails: vi.fn() }));
 vi.mock('../../src/lib/server/auth/housekeeping', () => ({ deleteStaleAuthRecords: vi.fn() }));
+vi.mock('../../src/lib/server/ideas/stored-routes', () => ({ refreshStoredRoutes: vi.fn() }));
 
 const deadlineJob = vi.mocked(runDeadlineJob);
 const mailer = vi.mocked(deliverPendingEmails);
+const queueRoutes = vi.mocked(refreshStoredRoutes);
 
 describe('background jobs', () => {
 	let stop: (() => void) | undefined;
@@ -24,6 +27,7 @@ describe('background jobs', () => {
 			digests: 0
 		});
 		mailer.mockReset().mockResolvedValue({ sent: 0, failed: 0 });
+		queueRoutes.mockReset().mockResolvedValue({ hierarchyVersion: 1 });
 	});
 
 	afterEach(() => {
@@ -34,15 +38,16 @@ describe('background jobs', () => {
 		vi.restoreAllMocks();
 	});
 
-	it('runs both jobs shortly after start, then every minute, until stopped', async () => {
+	it('runs the jobs shortly after start, then every minute, until stopped', async () => {
 		stop = startBackgroundJobs();
 		expect(deadlineJob).not.toHaveBeenCalled();
+		const calls = () => [deadlineJob, queueRoutes, mailer].map((job) => job.mock.calls.length);
 
 		await vi.advanceTimersByTimeAsync(5_000);
-		expect([deadlineJob.mock.calls.length, mailer.mock.calls.length]).toEqual([1, 1]);
+		expect(calls()).toEqual([1, 1, 1]);
 
 		await vi.advanceTimersByTimeAsync(60_000);
-		expect([deadlineJob.mock.calls.length, mailer.mock.calls.length]).toEqual([2, 2]);
+		expect(calls()).toEqual([2, 2, 2]);
 
 		stop();
 		await vi.advanceTimersByTimeAsync(5 * 60_000);
