@@ -36,6 +36,8 @@ export async function castVote(
 	const closed = reject({ form: 'This idea is decided; votes are closed.' }, 409);
 	if (!canVoteOnIdea(viewer, found.idea, found.context)) return closed;
 
+	// Checked on an unlocked read: an idea's author and team never change, and its status, which
+	// does, is checked again under the lock.
 	const tally = await setVote(found.idea.id, viewer.id, wantsVote, now);
 	if (!tally) return closed; // decided since it was read
 	// Also for a vote that was already there: a retry after a check that failed checks again.
