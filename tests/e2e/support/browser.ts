@@ -80,3 +80,15 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 	});
 	expect(violations, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * The submit page as the server renders it: its one small plain script and no framework modules
+ * (a page the client router rendered would still hold the previous page's modules).
+ */
+export async function expectServerRenderedSubmitPage(page: Page): Promise<void> {
+	expect(await page.locator('link[rel="modulepreload"]').count()).toBe(0);
+	const scripts = await page
+		.locator('script[src]')
+		.evaluateAll((elements) => elements.map((element) => element.getAttribute('src')));
+	expect(scripts).toEqual([expect.stringMatching(/\/idea-form\.[\w-]+\.js$/)]);
+}
