@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
 	expectNoAxeViolations,
@@ -8,6 +9,12 @@ import {
 
 const browser = useBrowser();
 
+async function signInWithForm(page: Page, identifier: string, password = 'teian-demo') {
+	await page.getByLabel('E-mail or employee number').fill(identifier);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 describe('signing in on a phone', () => {
 	it('signs a shop-floor employee in with an employee number and lands on their ideas', async () => {
 		const context = await newContext(browser(), null);
@@ -16,17 +23,14 @@ describe('signing in on a phone', () => {
 		expect(new URL(page.url()).pathname).toBe('/sign-in');
 		await expectNoAxeViolations(page);
 
-		await page.getByLabel('E-mail or employee number').fill('E1001');
-		await page.getByLabel('Password').fill('wrong password');
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await signInWithForm(page, 'E1001', 'wrong password');
 		await expect
 			.poll(() => page.getByRole('alert').textContent())
 			.toContain('That sign-in name and password don’t match.');
 		expect(await page.getByLabel('E-mail or employee number').inputValue()).toBe('E1001');
 		await expectNoAxeViolations(page);
 
-		await page.getByLabel('Password').fill('teian-demo');
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await signInWithForm(page, 'E1001');
 		await page.waitForURL('**/ideas');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ideas');
 		const nav = page.getByRole('navigation', { name: 'Main (mobile)' });
@@ -46,9 +50,7 @@ describe('signing in on a phone', () => {
 		const page = await context.newPage();
 		await page.goto('/account');
 		expect(page.url()).toContain('/sign-in?redirectTo=%2Faccount');
-		await page.getByLabel('E-mail or employee number').fill('kenji@hanami.example');
-		await page.getByLabel('Password').fill('teian-demo');
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await signInWithForm(page, 'kenji@hanami.example');
 		await page.waitForURL('**/account');
 		await page.goto('/');
 		await page.waitForURL('**/queue');
@@ -62,9 +64,7 @@ describe('signing in on a phone', () => {
 		const page = await context.newPage();
 		await page.goto('/ideas/new');
 		expect(page.url()).toContain('/sign-in?redirectTo=%2Fideas%2Fnew');
-		await page.getByLabel('E-mail or employee number').fill('E1001');
-		await page.getByLabel('Password').fill('teian-demo');
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await signInWithForm(page, 'E1001');
 		await page.waitForURL('**/ideas/new');
 		await page.waitForLoadState('load');
 		await expectServerRenderedSubmitPage(page);
@@ -75,9 +75,7 @@ describe('signing in on a phone', () => {
 		const context = await newContext(browser(), null, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/sign-in');
-		await page.getByLabel('E-mail or employee number').fill('hana@hanami.example');
-		await page.getByLabel('Password').fill('teian-demo');
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await signInWithForm(page, 'hana@hanami.example');
 		await page.waitForURL('**/insights');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Insights');
 		await context.close();

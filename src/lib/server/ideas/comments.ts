@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { db } from '../db';
 import { comments, ideas } from '../db/schema';
-import { readRollupTimeZone, recordEngagement } from '../insights/rollups';
+import { readRollupTimeZone, recordComments } from '../insights/rollups';
 import { canViewIdea, type Viewer } from './access';
 import { isUuid } from '../../domain/validation';
 import { findIdeaInContext } from './load';
@@ -27,7 +27,7 @@ export async function addComment(
 			.update(ideas)
 			.set({ commentCount: sql`${ideas.commentCount} + 1` })
 			.where(eq(ideas.id, ideaId));
-		await recordEngagement(tx, found.idea, { comments: 1 }, await readRollupTimeZone(tx));
+		await recordComments(tx, found.idea, 1, await readRollupTimeZone(tx));
 		return succeed({ commentId: comment.id });
 	});
 }
@@ -49,7 +49,7 @@ export async function deleteComment(
 			.set({ commentCount: sql`${ideas.commentCount} - 1` })
 			.where(eq(ideas.id, deleted.ideaId))
 			.returning({ teamId: ideas.teamId, submittedAt: ideas.submittedAt });
-		await recordEngagement(tx, idea, { comments: -1 }, await readRollupTimeZone(tx));
+		await recordComments(tx, idea, -1, await readRollupTimeZone(tx));
 		return succeed({ ideaId: deleted.ideaId });
 	});
 }

@@ -11,6 +11,8 @@ import {
 } from '../db/schema';
 
 const HALF_DAY_MS = 12 * 60 * 60 * 1000;
+/** The settings' default time zone (org/settings imports this module, so it is stated here too). */
+const DEFAULT_ROLLUP_TIME_ZONE = 'UTC';
 /** Decision times of 60 days or more share the last bucket. */
 export const LAST_DECISION_BUCKET = 120;
 
@@ -172,26 +174,28 @@ export async function recordImplementation(
 	});
 }
 
-/** Votes and comments count towards the day their idea was submitted (votes per idea submitted). */
-export async function recordEngagement(
+/**
+ * Comments count towards the day their idea was submitted (comments per idea submitted). Votes do
+ * too, inside the vote's own statement (countVotesInRollup).
+ */
+export async function recordComments(
 	tx: DatabaseOrTransaction,
 	idea: { teamId: string; submittedAt: Date },
-	change: { votes?: number; comments?: number },
+	comments: number,
 	timeZone: string
 ): Promise<void> {
-	if (!change.votes && !change.comments) return;
-	await bumpDaily(tx, idea.teamId, localDate(idea.submittedAt, timeZone), change);
+	await bumpDaily(tx, idea.teamId, localDate(idea.submittedAt, timeZone), { comments });
 }
 
 /**
- * recordEngagement's vote counter as one item of a larger statement's WITH clause, so a vote is a
- * single round trip: adds `change` votes to the team and local day (in the rollup time zone) of
- * the idea in `ideaItem`, an earlier WITH item with `team_id` and `submitted_at`.
+ * Votes count towards the day their idea was submitted, as one item of the vote's WITH clause, so
+ * a vote is a single round trip: adds `change` votes to the team and local day (in the rollup time
+ * zone) of the idea in `ideaItem`, an earlier WITH item with `team_id` and `submitted_at`.
  */
 export function countVotesInRollup(ideaItem: string, change: SQL): SQL {
 	return sql`insert into ${teamDailyStats} (team_id, day, votes)
 		select team_id,
-			(submitted_at at time zone coalesce((select time_zone from ${organisationSettings}), 'UTC'))::date,
+			(submitted_at at time zone coalesce((select time_zone from ${organisationSettings}), ${DEFAULT_ROLLUP_TIME_ZONE}))::date,
 			${change}
 		from ${sql.identifier(ideaItem)} where ${change} <> 0
 		on conflict (team_id, day) do update set votes = ${teamDailyStats.votes} + excluded.votes`;
@@ -201,7 +205,7 @@ export async function readRollupTimeZone(tx: DatabaseOrTransaction): Promise<str
 	const [row] = await tx
 		.select({ timeZone: organisationSettings.timeZone })
 		.from(organisationSettings);
-	return row?.timeZone ?? 'UTC';
+	return row?.timeZone ?? DEFAULT_ROLLUP_TIME_ZONE;
 }
 
 /**
