@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { castVote } from '../../src/lib/server/ideas/vote';
@@ -11,6 +12,7 @@ import {
 	ideaPhotos,
 	ideas,
 	notifications,
+	teamManagers,
 	votes
 } from '../../src/lib/server/db/schema';
 import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
@@ -117,6 +119,38 @@ describe('votes', () => {
 		// Nor taken back: the count at the decision stands.
 		expect(await castVote(viewer(daichi), ideaId, false)).toMatchObject({ ok: false, status: 409 });
 		expect(await db.select().from(votes)).toHaveLength(1);
+	});
+
+	it('refuses votes on ideas the person may not see, even right after they could', async () => {
+		const { yuki, daichi, sam } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		// Votes under one visibility; then it changes, and a vote must not assume the old one.
+		expect((await castVote(viewer(sam), ideaId, true)).ok).toBe(true);
+		await updateOrganisationSettings({ ideaVisibility: 'team' });
+		expect(await castVote(viewer(sam), ideaId, false)).toMatchObject({ ok: false, status: 404 });
+		expect((await castVote(viewer(daichi), ideaId, true)).ok).toBe(true);
+		const rows = await db.select().from(votes).where(eq(votes.ideaId, ideaId));
+		expect(rows.map((row) => row.personId).sort()).toEqual([daichi.id, sam.id].sort());
+		await updateOrganisationSettings({ ideaVisibility: 'organisation' });
+		expect(await castVote(viewer(sam), ideaId, false)).toMatchObject({
+			ok: true,
+			value: { voteCount: 1 }
+		});
+	});
+
+	it('follows the hierarchy: a manager who no longer manages the team may not vote', async () => {
+		const { yuki, kenji } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		await updateOrganisationSettings({ ideaVisibility: 'team' });
+		// Kenji, as a manager only, sees the line's ideas because he manages the plant above it.
+		const asManager = viewer(kenji, ['manager']);
+		expect((await castVote(asManager, ideaId, true)).ok).toBe(true);
+		await db.delete(teamManagers).where(eq(teamManagers.personId, kenji.id));
+		expect(await castVote(asManager, ideaId, false)).toMatchObject({ ok: false, status: 404 });
+		expect(await castVote(asManager, randomUUID(), true)).toMatchObject({ ok: false, status: 404 });
+		expect(await castVote(asManager, 'not-an-id', true)).toMatchObject({ ok: false, status: 404 });
+		const [idea] = await db.select().from(ideas).where(eq(ideas.id, ideaId));
+		expect(idea.voteCount).toBe(1);
 	});
 
 	it('stays exact when 60 people toggle at once', async () => {

@@ -1,7 +1,7 @@
-import { eq, sql, type Placeholder } from 'drizzle-orm';
+import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { IdeaVisibility } from '../../domain/ideas';
 import { isUuid } from '../../domain/validation';
-import { db, preparedQuery, type DatabaseOrTransaction } from '../db';
+import { db, preparedQuery, selectRows, type DatabaseOrTransaction } from '../db';
 import { ideas, organisationSettings, type Idea } from '../db/schema';
 import { DEFAULT_SETTINGS } from '../org/settings';
 import { loadIdeaVisibility, type AccessContext } from './access';
@@ -24,18 +24,21 @@ export async function loadAccessContext(tx: DatabaseOrTransaction): Promise<Acce
 	return { hierarchy, visibility };
 }
 
+/** The organisation's visibility setting as a column of another query; null until it is saved. */
+const visibilitySetting = sql<IdeaVisibility | null>`(select ${organisationSettings.ideaVisibility} from ${organisationSettings})`;
+
 /** An idea with the hierarchy's version and the visibility setting (see findIdeaInContext). */
 const selectIdeaInContext = (tx: DatabaseOrTransaction, ideaId: string | Placeholder) =>
 	tx
 		.select({
 			idea: ideas,
 			hierarchyVersion: currentHierarchyVersion,
-			visibility: sql<IdeaVisibility | null>`(select ${organisationSettings.ideaVisibility} from ${organisationSettings})`
+			visibility: visibilitySetting
 		})
 		.from(ideas)
 		.where(eq(ideas.id, ideaId));
 
-/** The same, built once: every idea page and every vote reads it. */
+/** The same, built once: every idea page reads it, and every vote the fast path refused. */
 const ideaInContext = preparedQuery((database) =>
 	selectIdeaInContext(database, sql.placeholder('id')).prepare('idea_in_context')
 );
@@ -54,9 +57,48 @@ export async function findIdeaInContext(
 			? await ideaInContext().execute({ id: ideaId })
 			: await selectIdeaInContext(tx, ideaId);
 	if (!row) return undefined;
-	const hierarchy = await loadHierarchy(tx, row.hierarchyVersion);
-	return {
-		idea: row.idea,
-		context: { hierarchy, visibility: row.visibility ?? DEFAULT_SETTINGS.ideaVisibility }
+	const context = {
+		hierarchy: await loadHierarchy(tx, row.hierarchyVersion),
+		visibility: row.visibility ?? DEFAULT_SETTINGS.ideaVisibility
 	};
+	if (tx === db) lastReadContext = { hierarchyVersion: row.hierarchyVersion, context };
+	return { idea: row.idea, context };
+}
+
+/** An access context with the hierarchy version it was read at. */
+export interface VersionedAccessContext {
+	hierarchyVersion: number | null;
+	context: AccessContext;
+}
+
+/** The access context as last read outside a transaction, to assume (see recentAccessContext). */
+let lastReadContext: VersionedAccessContext | undefined;
+
+/**
+ * The access context as last read, or read now: for a statement that checks access in SQL
+ * and, in the same statement, that this context is still the current one.
+ */
+export async function recentAccessContext(): Promise<VersionedAccessContext> {
+	return lastReadContext ?? (await readAccessContext());
+}
+
+/** The access context as it is now, with the hierarchy's version (kept as the recent one). */
+export async function readAccessContext(): Promise<VersionedAccessContext> {
+	const [row] = await selectRows<{
+		version: string | number | null;
+		visibility: IdeaVisibility | null;
+	}>(db, sql`select ${currentHierarchyVersion} as version, ${visibilitySetting} as visibility`);
+	const hierarchyVersion = row.version === null ? null : Number(row.version);
+	const context = {
+		hierarchy: await loadHierarchy(db, hierarchyVersion),
+		visibility: row.visibility ?? DEFAULT_SETTINGS.ideaVisibility
+	};
+	lastReadContext = { hierarchyVersion, context };
+	return lastReadContext;
+}
+
+/** True, as a condition in SQL, while the hierarchy and the visibility setting are as assumed. */
+export function isAccessContextCurrent({ hierarchyVersion, context }: VersionedAccessContext): SQL {
+	return sql`${currentHierarchyVersion} is not distinct from ${hierarchyVersion}::bigint
+		and coalesce(${visibilitySetting}, ${DEFAULT_SETTINGS.ideaVisibility}) = ${context.visibility}`;
 }

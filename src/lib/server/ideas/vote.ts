@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import {
 	isOpenToTeamVote,
 	isWithinSelfApprovalLimit,
@@ -10,8 +10,14 @@ import { UNDECIDED_STATUSES } from '../../domain/status';
 import { db, selectRows } from '../db';
 import { ideas } from '../db/schema';
 import { countVotesInRollup } from '../insights/rollups';
-import { canViewIdea, canVoteOnIdea, type Viewer } from './access';
-import { findIdeaInContext } from './load';
+import { isUuid } from '../../domain/validation';
+import { canViewIdea, canVoteOnIdea, visibleIdeasCondition, type Viewer } from './access';
+import {
+	findIdeaInContext,
+	isAccessContextCurrent,
+	recentAccessContext,
+	type VersionedAccessContext
+} from './load';
 import { acceptByTeamVote } from './self-approval';
 
 /**
@@ -26,27 +32,45 @@ export async function castVote(
 	wantsVote: boolean,
 	now = new Date()
 ): Promise<Outcome<{ hasVoted: boolean; voteCount: number; isAcceptedByTeam: boolean }>> {
-	const found = await findIdeaInContext(db, ideaId);
-	if (!found || !canViewIdea(viewer, found.idea, found.context)) {
-		return reject({ form: 'There is no such idea.' }, 404);
+	// Usually one statement: the vote carries the access rule as its condition, worked out for the
+	// access context last read, and checks that context is still the current one.
+	const assumed = await recentAccessContext();
+	let tally = isUuid(ideaId)
+		? await setVote(ideaId, viewer.id, wantsVote, now, mayVoteCondition(viewer, assumed))
+		: undefined;
+	if (!tally) {
+		// Refused, or the context has moved since: read the idea to say why, or vote after all.
+		const found = await findIdeaInContext(db, ideaId);
+		if (!found || !canViewIdea(viewer, found.idea, found.context)) {
+			return reject({ form: 'There is no such idea.' }, 404);
+		}
+		if (found.idea.authorId === viewer.id) {
+			return reject({ form: 'You cannot vote on your own idea.' }, 403);
+		}
+		if (!canVoteOnIdea(viewer, found.idea, found.context)) return closed();
+		// Checked on an unlocked read: an idea's author and team never change, and its status,
+		// which does, is checked again under the lock.
+		tally = await setVote(found.idea.id, viewer.id, wantsVote, now);
+		if (!tally) return closed(); // decided since it was read
 	}
-	if (found.idea.authorId === viewer.id) {
-		return reject({ form: 'You cannot vote on your own idea.' }, 403);
-	}
-	const closed = reject({ form: 'This idea is decided; votes are closed.' }, 409);
-	if (!canVoteOnIdea(viewer, found.idea, found.context)) return closed;
-
-	// Checked on an unlocked read: an idea's author and team never change, and its status, which
-	// does, is checked again under the lock.
-	const tally = await setVote(found.idea.id, viewer.id, wantsVote, now);
-	if (!tally) return closed; // decided since it was read
 	// Also for a vote that was already there: a retry after a check that failed checks again.
 	const mayTipTeamVote =
 		wantsVote &&
 		isOpenToTeamVote(tally.idea, now) &&
 		isWithinSelfApprovalLimit(tally.teamCostLimit, tally.idea.estimatedCost);
-	const isAcceptedByTeam = mayTipTeamVote && (await acceptByTeamVote(found.idea.id, now));
+	const isAcceptedByTeam = mayTipTeamVote && (await acceptByTeamVote(ideaId, now));
 	return succeed({ hasVoted: wantsVote, voteCount: tally.idea.voteCount, isAcceptedByTeam });
+}
+
+const closed = () => reject({ form: 'This idea is decided; votes are closed.' }, 409);
+
+/** canVoteOnIdea as a condition on the idea's row, valid while `assumed` is the current context. */
+function mayVoteCondition(viewer: Viewer, assumed: VersionedAccessContext): SQL {
+	return and(
+		ne(ideas.authorId, viewer.id),
+		visibleIdeasCondition(viewer, assumed.context),
+		isAccessContextCurrent(assumed)
+	)!;
 }
 
 interface VoteTally {
@@ -66,13 +90,15 @@ interface VoteTally {
 /**
  * The vote in one statement, so one round trip: locks the idea if it still takes votes, inserts or
  * deletes the vote row, and moves the idea's count and its day's rollup by what really changed.
- * Undefined when the idea no longer takes votes (decided since it was read).
+ * Undefined when the idea does not take this vote: decided since it was read, or not `condition`.
  */
 async function setVote(
 	ideaId: string,
 	personId: string,
 	wantsVote: boolean,
-	now: Date
+	now: Date,
+	/** Only ideas that also meet this take the vote. */
+	condition: SQL = sql`true`
 ): Promise<VoteTally | undefined> {
 	const changeVote = wantsVote
 		? sql`insert into votes (idea_id, person_id, created_at)
@@ -92,7 +118,7 @@ async function setVote(
 		db,
 		sql`with target as (
 				select id, team_id, submitted_at from ideas
-				where id = ${ideaId} and ${inArray(ideas.status, UNDECIDED_STATUSES)}
+				where id = ${ideaId} and ${inArray(ideas.status, UNDECIDED_STATUSES)} and ${condition}
 				for update
 			), changed as (${changeVote}),
 			counted as (
