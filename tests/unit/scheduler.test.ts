@@ -27,7 +27,7 @@ describe('background jobs', () => {
 			digests: 0
 		});
 		mailer.mockReset().mockResolvedValue({ sent: 0, failed: 0 });
-		queueRoutes.mockReset().mockResolvedValue({ hierarchyVersion: 1 });
+		queueRoutes.mockReset().mockResolvedValue(undefined);
 	});
 
 	afterEach(() => {

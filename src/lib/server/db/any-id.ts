@@ -6,7 +6,10 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
  * parameter per id; for a big manager's thousands of team and author ids, building and binding
  * those cost more than the query itself (seen in the queue's CPU profile). The query text also
  * stays the same whatever the list, so the database reuses its prepared statement.
+ *
+ * The list reaches the query through a sub-select, so the planner does not estimate each id: for
+ * a manager of 250 teams that took 0.65 ms of planning per query, several times the query's run.
  */
 export function anyId(column: PgColumn, ids: readonly string[]): SQL {
-	return sql`${column} = any(${sql.param(ids)}::uuid[])`;
+	return sql`${column} = any((select ${sql.param(ids)}::uuid[])::uuid[])`;
 }

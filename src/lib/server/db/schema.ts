@@ -286,6 +286,10 @@ export const ideas = pgTable(
 		index('ideas_accepted_idx')
 			.on(t.targetDate.asc().nullsLast(), t.id)
 			.where(sql`${t.status} = 'accepted'`),
+		// The same ideas by team: how many wait in a manager's teams, without reading the others'.
+		index('ideas_accepted_team_idx')
+			.on(t.teamId)
+			.where(sql`${t.status} = 'accepted'`),
 		// Ideas a team accepted itself, newest first: the managers' veto list.
 		index('ideas_self_approved_idx')
 			.on(t.selfApprovedAt)

@@ -1,14 +1,22 @@
-import { and, asc, desc, eq, gte, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import { vetoDeadline, vetoWindowStart } from '../../domain/approval';
 import { deadlineState, type DeadlineState } from '../../domain/deadline';
-import { db } from '../db';
+import type { IdeaStatus } from '../../domain/ideas';
+import { db, selectRows } from '../db';
 import { anyId } from '../db/any-id';
-import { ideas } from '../db/schema';
-import { getOrganisationSettings } from '../org/settings';
+import { ideas, organisationSettings } from '../db/schema';
+import { DEFAULT_SETTINGS } from '../org/settings';
 import type { Viewer } from './access';
-import { selectIdeaCards, type IdeaCard } from './cards';
-import { loadHierarchy, managedSubtreeFor, routeIdea, teamsManagedBy } from './routing';
-import { refreshStoredRoutes } from './stored-routes';
+import { ideaCardColumns, type IdeaCard } from './cards';
+import { readAccessContext, recentAccessContext } from './load';
+import { managedSubtreeFor, routeIdea, teamsManagedBy, type TeamHierarchy } from './routing';
+import {
+	areStoredRoutesCurrent,
+	refreshStoredRoutes,
+	storedRoutesState,
+	type StoredRoutesState
+} from './stored-routes';
 
 /** The accepted ideas shown, soonest target first: a working list, not an archive. */
 const ACCEPTED_SHOWN = 100;
@@ -62,6 +70,17 @@ export interface ManagerQueue {
 	};
 }
 
+/** Which list of the queue a card belongs to. */
+type QueueList = 'awaiting' | 'waiting' | 'vetoable' | 'accepted';
+
+/** A card for one of the lists, marked with its list. */
+const selectQueueCards = (list: QueueList, where: SQL | undefined) =>
+	db
+		.select({ ...ideaCardColumns, list: sql<QueueList>`${list}::text` })
+		.from(ideas)
+		.where(where)
+		.$dynamic();
+
 /**
  * A manager's queue: ideas awaiting their decision — overdue first, then by deadline, then by
  * votes — plus overdue ideas escalated to them from the level below, and the accepted ideas of
@@ -73,40 +92,35 @@ export async function listQueue(
 	now = new Date(),
 	{ tab = 'awaiting', shown = Infinity }: QueueOptions = {}
 ): Promise<ManagerQueue> {
-	const { hierarchyVersion } = await refreshStoredRoutes();
-	const [hierarchy, settings] = await Promise.all([
-		loadHierarchy(db, hierarchyVersion),
-		getOrganisationSettings()
-	]);
-	// The stored routes find the candidates through their indexes: ideas decided by a team this
-	// manager manages, and overdue ones escalating to it. Each one's full route then says exactly
-	// whose it is (a manager of two levels decides at the nearer one only).
-	const ownTeams = teamsManagedBy(hierarchy, manager.id);
-	const decides = ownTeams.length > 0 ? anyId(ideas.deciderTeamId, ownTeams) : sql`false`;
-	const escalated =
-		ownTeams.length > 0
-			? and(anyId(ideas.escalationTeamId, ownTeams), lt(ideas.decisionDueAt, now))
-			: sql`false`;
-	const routeOf = (row: IdeaCard) => routeIdea(hierarchy, row);
-	const awaitingRows = await selectIdeaCards()
-		.where(
-			and(
-				eq(ideas.status, 'awaiting_decision'),
-				ne(ideas.authorId, manager.id),
-				or(decides, escalated)
-			)
-		)
-		.orderBy(asc(ideas.decisionDueAt), desc(ideas.voteCount), asc(ideas.id))
-		.limit(500);
-	const awaiting = awaitingRows.flatMap((row) => {
-		const route = routeOf(row);
+	// Two statements at once, with the hierarchy as last read; the first says whether it and the
+	// stored routes the second relies on are current. Rarely not: then bring them up to date and
+	// read again.
+	let assumed = await recentAccessContext();
+	let read = await readQueue(manager, assumed.context.hierarchy, now, tab);
+	const { summary } = read;
+	if (
+		!areStoredRoutesCurrent(summary) ||
+		Number(summary.hierarchyVersion) !== assumed.hierarchyVersion
+	) {
+		await refreshStoredRoutes();
+		assumed = await readAccessContext();
+		read = await readQueue(manager, assumed.context.hierarchy, now, tab);
+	}
+	const hierarchy = assumed.context.hierarchy;
+	const timeZone = read.summary.timeZone ?? DEFAULT_SETTINGS.timeZone;
+	const cardsIn = (list: QueueList) => read.cards.filter((card) => card.list === list);
+
+	// The stored routes found the candidates; each one's full route says exactly whose it is (a
+	// manager of two levels decides at the nearer one only).
+	const awaiting = cardsIn('awaiting').flatMap(({ list: _, ...row }) => {
+		const route = routeIdea(hierarchy, row);
 		const isOverdue = row.decisionDueAt < now;
 		const isDecider = route.deciders.includes(manager.id);
 		if (!isDecider && !(isOverdue && route.escalation.includes(manager.id))) return [];
 		return [
 			{
 				...row,
-				deadline: deadlineState(row.decisionDueAt, now, settings.timeZone),
+				deadline: deadlineState(row.decisionDueAt, now, timeZone),
 				isEscalated: !isDecider,
 				isFromManagerBelow: route.levels
 					.slice(0, Math.max(route.deciderLevel, 0))
@@ -114,55 +128,23 @@ export async function listQueue(
 			}
 		];
 	});
-
-	const waitingRows = await selectIdeaCards()
-		.where(and(eq(ideas.status, 'needs_info'), ne(ideas.authorId, manager.id), decides))
-		.orderBy(asc(ideas.decisionDueAt), asc(ideas.id))
-		.limit(500);
-	const waitingForAuthor = waitingRows
-		.filter((row) => routeOf(row).deciders.includes(manager.id))
-		.map((row) => ({
+	const waitingForAuthor = cardsIn('waiting')
+		.filter((row) => routeIdea(hierarchy, row).deciders.includes(manager.id))
+		.map(({ list: _, ...row }) => ({
 			...row,
-			deadline: deadlineState(row.decisionDueAt, now, settings.timeZone),
+			deadline: deadlineState(row.decisionDueAt, now, timeZone),
 			isEscalated: false,
 			isFromManagerBelow: false
 		}));
-
-	const subtree = managedSubtreeFor(hierarchy, manager.id);
-	const isAccepted = and(eq(ideas.status, 'accepted'), anyId(ideas.teamId, subtree));
-	// One more than the list holds, to tell "100" from "more than 100". On the other tab only
-	// their number is needed.
-	const accepted =
-		subtree.length > 0 && tab === 'accepted'
-			? await selectIdeaCards()
-					.where(isAccepted)
-					.orderBy(sql`${ideas.targetDate} asc nulls last`, asc(ideas.id))
-					.limit(ACCEPTED_SHOWN + 1)
-			: [];
-	const acceptedFound =
-		subtree.length === 0 || tab === 'accepted'
-			? accepted.length
-			: (
-					await db
-						.select({ id: ideas.id })
-						.from(ideas)
-						.where(isAccepted)
-						.limit(ACCEPTED_SHOWN + 1)
-				).length;
-
-	// Its own query: a fresh acceptance has a late target date and could fall off the list above.
-	const vetoable =
-		subtree.length === 0
-			? []
-			: (
-					await selectIdeaCards()
-						.where(and(isAccepted, gte(ideas.selfApprovedAt, vetoWindowStart(now))))
-						.orderBy(desc(ideas.selfApprovedAt))
-						.limit(100)
-				).map((row) => ({ ...row, vetoUntil: vetoDeadline(row.selfApprovedAt!) }));
+	const accepted = cardsIn('accepted').map(({ list: _, ...row }) => row);
+	const acceptedFound = tab === 'accepted' ? accepted.length : Number(read.summary.acceptedFound);
+	const vetoable = cardsIn('vetoable').map(({ list: _, ...row }) => ({
+		...row,
+		vetoUntil: vetoDeadline(row.selfApprovedAt!)
+	}));
 
 	return {
-		timeZone: settings.timeZone,
+		timeZone,
 		awaiting: awaiting.slice(0, shown),
 		waitingForAuthor: waitingForAuthor.slice(0, shown),
 		accepted: accepted.slice(0, ACCEPTED_SHOWN),
@@ -177,4 +159,71 @@ export async function listQueue(
 			waitingForAuthor: waitingForAuthor.length
 		}
 	};
+}
+
+type QueueSummary = StoredRoutesState & {
+	timeZone: string | null;
+	/** Accepted ideas of the manager's teams, up to one more than the list shows. */
+	acceptedFound: string | number;
+};
+
+/**
+ * The queue's two statements, sent together: the summary (whether the hierarchy and the stored
+ * routes are current, the time zone, how many accepted ideas wait) and every card, each list in
+ * its own branch of one UNION ALL with its own order and limit.
+ */
+async function readQueue(manager: Viewer, hierarchy: TeamHierarchy, now: Date, tab: QueueTab) {
+	// The stored routes find the candidates through their indexes: ideas decided by a team this
+	// manager manages, and overdue ones escalating to it.
+	const ownTeams = teamsManagedBy(hierarchy, manager.id);
+	const subtree = managedSubtreeFor(hierarchy, manager.id);
+	const isAccepted = and(eq(ideas.status, 'accepted'), anyId(ideas.teamId, subtree));
+	const lists = [];
+	if (ownTeams.length > 0) {
+		const decides = anyId(ideas.deciderTeamId, ownTeams);
+		const escalated = and(anyId(ideas.escalationTeamId, ownTeams), lt(ideas.decisionDueAt, now));
+		const othersIdeas = (status: IdeaStatus, condition: SQL | undefined) =>
+			and(eq(ideas.status, status), ne(ideas.authorId, manager.id), condition);
+		lists.push(
+			selectQueueCards('awaiting', othersIdeas('awaiting_decision', or(decides, escalated)))
+				.orderBy(asc(ideas.decisionDueAt), desc(ideas.voteCount), asc(ideas.id))
+				.limit(500),
+			selectQueueCards('waiting', othersIdeas('needs_info', decides))
+				.orderBy(asc(ideas.decisionDueAt), asc(ideas.id))
+				.limit(500)
+		);
+	}
+	if (subtree.length > 0) {
+		// Its own list: a fresh acceptance has a late target date and could fall off the one below.
+		lists.push(
+			selectQueueCards('vetoable', and(isAccepted, gte(ideas.selfApprovedAt, vetoWindowStart(now))))
+				.orderBy(desc(ideas.selfApprovedAt))
+				.limit(100)
+		);
+		// One more than the list holds, to tell "100" from "more than 100".
+		if (tab === 'accepted') {
+			lists.push(
+				selectQueueCards('accepted', isAccepted)
+					.orderBy(sql`${ideas.targetDate} asc nulls last`, asc(ideas.id))
+					.limit(ACCEPTED_SHOWN + 1)
+			);
+		}
+	}
+	// On the other tab only the number of accepted ideas is needed.
+	const acceptedFound =
+		subtree.length > 0 && tab !== 'accepted'
+			? sql`(select count(*) from (select 1 from ${ideas} where ${isAccepted} limit ${ACCEPTED_SHOWN + 1}) as found)`
+			: sql`0`;
+	const [first, second, ...rest] = lists;
+	const [[summary], cards] = await Promise.all([
+		selectRows<QueueSummary>(
+			db,
+			sql`select ${storedRoutesState},
+				(select ${organisationSettings.timeZone} from ${organisationSettings}) as "timeZone",
+				${acceptedFound} as "acceptedFound"`
+		),
+		// Each branch keeps its order in the result: UNION ALL appends the branches as they come.
+		second ? unionAll(first, second, ...rest) : (first ?? [])
+	]);
+	return { summary, cards };
 }

@@ -48,46 +48,54 @@ export const routeForgotten = {
 };
 
 /**
+ * Whether the stored routes are current, as columns for a query of its own or of someone else's:
+ * the lowest stored version (unrouted first) and the highest against the hierarchy's, two probes
+ * of one index.
+ */
+const storedVersion = (order: 'asc nulls first' | 'desc nulls last') =>
+	sql`(select ${ideas.routedAtVersion} from ${ideas} where ${isOpen}
+		order by ${ideas.routedAtVersion} ${sql.raw(order)} limit 1)`;
+export const storedRoutesState = sql`exists (select 1 from ${ideas} where ${isOpen}) as "hasOpenIdeas",
+	${storedVersion('asc nulls first')} as "lowestRoutedAt",
+	${storedVersion('desc nulls last')} as "highestRoutedAt",
+	(select ${hierarchyVersions.version} from ${hierarchyVersions}) as "hierarchyVersion"`;
+
+type Version = string | number | null;
+export type StoredRoutesState = {
+	hasOpenIdeas: boolean;
+	lowestRoutedAt: Version;
+	highestRoutedAt: Version;
+	hierarchyVersion: Version;
+};
+
+const versionOf = (version: Version) => (version === null ? null : Number(version));
+
+/** No open idea waits for a route, and every stored route was worked out at the current version. */
+export function areStoredRoutesCurrent(state: StoredRoutesState): boolean {
+	const current = versionOf(state.hierarchyVersion);
+	const isCurrent = (version: Version) => current !== null && versionOf(version) === current;
+	return (
+		!state.hasOpenIdeas || (isCurrent(state.lowestRoutedAt) && isCurrent(state.highestRoutedAt))
+	);
+}
+
+/**
  * Brings the routes stored on open ideas up to date before the queue reads them: routes ideas
  * re-banded since (no route) and, after the hierarchy changed, every open idea (its route was
  * worked out at another version). Versions are compared for equality, not order: two changes may
  * commit in the opposite order of their versions. The background jobs run this every minute, so a
  * request seldom has to. The stored route is only the queue's index: each idea's route is still
  * worked out in full when shown, so a route a moment old never shows the wrong manager an idea.
- * Returns the hierarchy version it read, for loadHierarchy.
  */
-export async function refreshStoredRoutes(
-	database: Database = db
-): Promise<{ hierarchyVersion: number | null }> {
-	// The lowest stored version (unrouted first) and the highest, against the current one: one
-	// query, two probes of one index.
-	const storedVersion = (order: 'asc nulls first' | 'desc nulls last') =>
-		sql`(select ${ideas.routedAtVersion} from ${ideas} where ${isOpen}
-			order by ${ideas.routedAtVersion} ${sql.raw(order)} limit 1)`;
-	const [versions] = await selectRows<{
-		hasOpen: boolean;
-		lowest: string | number | null;
-		highest: string | number | null;
-		current: string | number | null;
-	}>(
-		database,
-		sql`select exists (select 1 from ${ideas} where ${isOpen}) as "hasOpen",
-			${storedVersion('asc nulls first')} as lowest, ${storedVersion('desc nulls last')} as highest,
-			(select ${hierarchyVersions.version} from ${hierarchyVersions}) as current`
-	);
-	const current = versions.current === null ? null : Number(versions.current);
-	if (!versions.hasOpen) return { hierarchyVersion: current };
-	const isCurrent = (version: string | number | null) =>
-		version !== null && current !== null && Number(version) === current;
-	if (isCurrent(versions.lowest) && isCurrent(versions.highest)) {
-		return { hierarchyVersion: current };
-	}
+export async function refreshStoredRoutes(database: Database = db): Promise<void> {
+	const [state] = await selectRows<StoredRoutesState>(database, sql`select ${storedRoutesState}`);
+	if (areStoredRoutesCurrent(state)) return;
 
-	return database.transaction(async (tx) => {
+	await database.transaction(async (tx) => {
 		// One router at a time; whoever waited finds the work done, or only what came since.
 		await tx.execute(sql`select pg_advisory_xact_lock(${ROUTING_LOCK})`);
 		const [current] = await tx.select().from(hierarchyVersions);
-		if (!current) return { hierarchyVersion: null }; // no teams yet, so no ideas either
+		if (!current) return; // no teams yet, so no ideas either
 		const hierarchy = await loadHierarchy(tx, current.version);
 		// Locked in id order, as saving the approval bands locks them: the two never deadlock.
 		const stale = await tx
@@ -115,6 +123,5 @@ export async function refreshStoredRoutes(
 					as route(id uuid, decider uuid, escalation uuid)
 				where ${ideas.id} = route.id`
 		);
-		return { hierarchyVersion: current.version };
 	});
 }

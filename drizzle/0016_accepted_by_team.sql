@@ -1,0 +1,1 @@
+CREATE INDEX "ideas_accepted_team_idx" ON "ideas" USING btree ("team_id") WHERE "ideas"."status" = 'accepted';
