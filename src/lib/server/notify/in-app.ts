@@ -1,5 +1,5 @@
 import { isUuid } from '../../domain/validation';
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { notifications, type Notification } from '../db/schema';
 
@@ -14,15 +14,6 @@ export type NotificationItem = Pick<
 function hrefFor(notification: Pick<Notification, 'ideaId' | 'kind'>): string | null {
 	if (notification.ideaId) return `/ideas/${notification.ideaId}`;
 	return notification.kind === 'deadline_digest' ? '/queue' : null;
-}
-
-/** How many of a person's notifications they have not read yet (the bell's badge). */
-export async function countUnread(personId: string): Promise<number> {
-	const [row] = await db
-		.select({ unread: count() })
-		.from(notifications)
-		.where(and(eq(notifications.recipientId, personId), isNull(notifications.readAt)));
-	return row.unread;
 }
 
 /** A person's notifications, newest first. */
