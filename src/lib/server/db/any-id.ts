@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
 /**
@@ -10,6 +10,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
  * The list reaches the query through a sub-select, so the planner does not estimate each id: for
  * a manager of 250 teams that took 0.65 ms of planning per query, several times the query's run.
  */
-export function anyId(column: PgColumn, ids: readonly string[]): SQL {
-	return sql`${column} = any((select ${sql.param(ids)}::uuid[])::uuid[])`;
+export function anyId(column: PgColumn, ids: readonly string[] | Placeholder): SQL {
+	const list = ids instanceof Placeholder ? ids : sql.param(ids);
+	return sql`${column} = any((select ${list}::uuid[])::uuid[])`;
 }
