@@ -9,13 +9,48 @@ import { castVote } from '../../src/lib/server/ideas/vote';
 import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
 import { useTestDatabase } from './support/database';
 import { makePerson } from './support/factories';
-import { makePlant, submitTestIdea, viewer, MANAGER_ROLES } from './support/ideas';
+import { submitIdea } from '../../src/lib/server/ideas/submit';
+import { ideaInput, makePlant, submitTestIdea, viewer, MANAGER_ROLES } from './support/ideas';
 
 useTestDatabase();
 
+/** The first bytes of a PNG: enough for the photo checks. */
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 const MANAGER = MANAGER_ROLES;
+
+describe('idea cards', () => {
+	it('name the author, the team and the owner, and know which ideas have a photo', async () => {
+		const { yuki, daichi, aiko, line } = await makePlant();
+		const withPhoto = await submitIdea(viewer(yuki), ideaInput(line.id), PNG);
+		if (!withPhoto.ok) throw new Error('not submitted');
+		const owned = await submitTestIdea(daichi, { title: 'Owned by Aiko' });
+		await db
+			.update(ideas)
+			.set({ status: 'accepted', ownerId: aiko.id, decidedAt: new Date() })
+			.where(eq(ideas.id, owned));
+
+		const { items } = await listFeed(viewer(aiko, [...MANAGER]), { scope: 'all', sort: 'newest' });
+		const card = (id: string) => items.find((item) => item.id === id);
+		expect(card(withPhoto.value.ideaId)).toMatchObject({
+			authorName: 'Yuki',
+			teamName: 'Line 1',
+			ownerName: null,
+			hasPhoto: true
+		});
+		expect(card(owned)).toMatchObject({
+			authorName: 'Daichi',
+			teamName: 'Line 1',
+			ownerName: 'Aiko',
+			hasPhoto: false
+		});
+		const accepted = await listQueue(viewer(aiko, [...MANAGER]), new Date(), { tab: 'accepted' });
+		expect(accepted.accepted.map((item) => [item.title, item.ownerName])).toEqual([
+			['Owned by Aiko', 'Aiko']
+		]);
+	});
+});
 
 describe('the manager queue', () => {
 	it('orders overdue first, then by deadline, then by votes, with badges and counts', async () => {

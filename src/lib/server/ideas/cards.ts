@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { ApproverLevel } from '../../domain/approval';
 import type { BenefitType, IdeaStatus } from '../../domain/ideas';
 import { db } from '../db';
@@ -30,9 +29,16 @@ export interface IdeaCard {
 	updatedAt: Date;
 }
 
+/**
+ * A column of the idea a row is about, named in full. A select from one table names its columns
+ * bare, and inside a sub-select a bare name means the sub-select's own table first.
+ */
+const ofIdea = (column: 'id' | 'author_id' | 'owner_id' | 'team_id') =>
+	sql`${ideas}.${sql.identifier(column)}`;
+
 /** A person's display name as a column: a lookup by primary key for each row. */
-const personName = (id: PgColumn) =>
-	sql<string>`(select ${people.displayName} from ${people} where ${people.id} = ${id})`;
+const personName = (personId: SQL) =>
+	sql<string>`(select ${people.displayName} from ${people} where ${people.id} = ${personId})`;
 
 /** What selectIdeaCards selects, to extend with more columns. */
 export const ideaCardColumns = {
@@ -44,16 +50,16 @@ export const ideaCardColumns = {
 	selfApprovedAt: ideas.selfApprovedAt,
 	benefitType: ideas.benefitType,
 	authorId: ideas.authorId,
-	authorName: personName(ideas.authorId),
+	authorName: personName(ofIdea('author_id')),
 	teamId: ideas.teamId,
-	teamName: sql<string>`(select ${teams.name} from ${teams} where ${teams.id} = ${ideas.teamId})`,
+	teamName: sql<string>`(select ${teams.name} from ${teams} where ${teams.id} = ${ofIdea('team_id')})`,
 	submittedAt: ideas.submittedAt,
 	decisionDueAt: ideas.decisionDueAt,
 	voteCount: ideas.voteCount,
 	commentCount: ideas.commentCount,
-	hasPhoto: sql<boolean>`exists (select 1 from ${ideaPhotos} where ${ideaPhotos.ideaId} = ${ideas.id})`,
+	hasPhoto: sql<boolean>`exists (select 1 from ${ideaPhotos} where ${ideaPhotos.ideaId} = ${ofIdea('id')})`,
 	targetDate: ideas.targetDate,
-	ownerName: personName(ideas.ownerId) as SQL<string | null>,
+	ownerName: personName(ofIdea('owner_id')) as SQL<string | null>,
 	implementedAt: ideas.implementedAt,
 	realisedSavings: ideas.realisedSavings,
 	updatedAt: ideas.updatedAt
