@@ -132,14 +132,17 @@ describe('the idea loop on a phone', () => {
 	it('the manager decides from the queue without leaving it', async () => {
 		// As served, before any JavaScript: every decision form posts to the queue's action.
 		const plain = await newContext(browser(), 'storeManager', { javaScriptEnabled: false });
-		const served = await plain.newPage();
-		await served.goto('/queue');
-		const actions = await served
-			.locator('main form')
-			.evaluateAll((forms) => forms.map((form) => form.getAttribute('action')));
-		expect(actions.length).toBeGreaterThan(0);
-		for (const action of actions) expect(action).toMatch(/^\?\/decide(&|$)/);
-		await plain.close();
+		try {
+			const served = await plain.newPage();
+			await served.goto('/queue');
+			const actions = await served
+				.locator('main form')
+				.evaluateAll((forms) => forms.map((form) => form.getAttribute('action')));
+			expect(actions.length).toBeGreaterThan(0);
+			for (const action of actions) expect(action).toMatch(/^\?\/decide(&|$)/);
+		} finally {
+			await plain.close();
+		}
 
 		const context = await newContext(browser(), 'storeManager');
 		const page = await context.newPage();

@@ -61,7 +61,7 @@ export async function findIdeaInContext(
 		hierarchy: await loadHierarchy(tx, row.hierarchyVersion),
 		visibility: row.visibility ?? DEFAULT_SETTINGS.ideaVisibility
 	};
-	if (tx === db) lastReadContext = { hierarchyVersion: row.hierarchyVersion, context };
+	if (tx === db) lastReadContexts.set(db, { hierarchyVersion: row.hierarchyVersion, context });
 	return { idea: row.idea, context };
 }
 
@@ -71,15 +71,15 @@ export interface VersionedAccessContext {
 	context: AccessContext;
 }
 
-/** The access context as last read outside a transaction, to assume (see recentAccessContext). */
-let lastReadContext: VersionedAccessContext | undefined;
+/** The access context as last read outside a transaction, per database (see recentAccessContext). */
+const lastReadContexts = new WeakMap<object, VersionedAccessContext>();
 
 /**
  * The access context as last read, or read now: for a statement that checks access in SQL
  * and, in the same statement, that this context is still the current one.
  */
 export async function recentAccessContext(): Promise<VersionedAccessContext> {
-	return lastReadContext ?? (await readAccessContext());
+	return lastReadContexts.get(db) ?? (await readAccessContext());
 }
 
 /** The access context as it is now, with the hierarchy's version (kept as the recent one). */
@@ -93,8 +93,9 @@ export async function readAccessContext(): Promise<VersionedAccessContext> {
 		hierarchy: await loadHierarchy(db, hierarchyVersion),
 		visibility: row.visibility ?? DEFAULT_SETTINGS.ideaVisibility
 	};
-	lastReadContext = { hierarchyVersion, context };
-	return lastReadContext;
+	const read = { hierarchyVersion, context };
+	lastReadContexts.set(db, read);
+	return read;
 }
 
 /** True, as a condition in SQL, while the hierarchy and the visibility setting are as assumed. */

@@ -15,6 +15,7 @@ import {
 	areStoredRoutesCurrent,
 	refreshStoredRoutes,
 	storedRoutesState,
+	versionOf,
 	type StoredRoutesState
 } from './stored-routes';
 
@@ -100,7 +101,7 @@ export async function listQueue(
 	const { summary } = read;
 	if (
 		!areStoredRoutesCurrent(summary) ||
-		Number(summary.hierarchyVersion) !== assumed.hierarchyVersion
+		versionOf(summary.hierarchyVersion) !== assumed.hierarchyVersion
 	) {
 		await refreshStoredRoutes();
 		assumed = await readAccessContext();

@@ -68,7 +68,8 @@ export type StoredRoutesState = {
 	hierarchyVersion: Version;
 };
 
-const versionOf = (version: Version) => (version === null ? null : Number(version));
+/** A version as read by raw SQL (bigint: a string on postgres.js), as a number. */
+export const versionOf = (version: Version) => (version === null ? null : Number(version));
 
 /** No open idea waits for a route, and every stored route was worked out at the current version. */
 export function areStoredRoutesCurrent(state: StoredRoutesState): boolean {
