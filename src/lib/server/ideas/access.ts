@@ -4,7 +4,7 @@ import type { Role } from '../../domain/roles';
 import { isDecided } from '../../domain/status';
 import type { IdeaStatus } from '../../domain/ideas';
 import { db, type DatabaseOrTransaction } from '../db';
-import { anyId } from '../db/any-id';
+import { anyOfManyIds } from '../db/any-id';
 import { ideas } from '../db/schema';
 import { getOrganisationSettings } from '../org/settings';
 import type { ApproverLevel } from '../../domain/approval';
@@ -80,5 +80,5 @@ export function visibleIdeasCondition(viewer: Viewer, context: AccessContext): S
 	const teamIds = [...managedSubtreeFor(context.hierarchy, viewer.id)];
 	if (viewer.roles.includes('employee')) teamIds.push(viewer.homeTeamId);
 	const ownIdeas = or(eq(ideas.authorId, viewer.id), eq(ideas.ownerId, viewer.id));
-	return teamIds.length > 0 ? or(ownIdeas, anyId(ideas.teamId, teamIds)) : ownIdeas;
+	return teamIds.length > 0 ? or(ownIdeas, anyOfManyIds(ideas.teamId, teamIds)) : ownIdeas;
 }

@@ -4,7 +4,7 @@ import { vetoDeadline, vetoWindowStart } from '../../domain/approval';
 import { deadlineState, type DeadlineState } from '../../domain/deadline';
 import type { IdeaStatus } from '../../domain/ideas';
 import { db, preparedQuery, selectRows } from '../db';
-import { anyId } from '../db/any-id';
+import { anyId, anyOfManyIds } from '../db/any-id';
 import { ideas, organisationSettings } from '../db/schema';
 import { DEFAULT_SETTINGS } from '../org/settings';
 import type { Viewer } from './access';
@@ -184,7 +184,10 @@ const param = {
 	vetoSince: sql`${sql.placeholder('vetoSince')}::timestamptz`
 };
 
-const isAcceptedInSubtree = and(eq(ideas.status, 'accepted'), anyId(ideas.teamId, param.subtree));
+const isAcceptedInSubtree = and(
+	eq(ideas.status, 'accepted'),
+	anyOfManyIds(ideas.teamId, param.subtree)
+);
 
 /** Every card list of a queue of this shape, each a branch of one UNION ALL with its own order and limit. */
 function buildQueueCards({ decides, overseesTeams, tab }: QueueShape) {
@@ -259,11 +262,13 @@ async function readQueue(manager: Viewer, hierarchy: TeamHierarchy, now: Date, t
 		tab
 	});
 	// On the other tab only the number of accepted ideas is needed.
+	// The status and the limit as constants: PostgreSQL plans this statement once for every
+	// manager, and only a plan that knows the status can use the accepted ideas' index.
 	const acceptedFound =
 		subtree.length > 0 && tab !== 'accepted'
 			? sql`(select count(*) from (select 1 from ${ideas}
-				where ${eq(ideas.status, 'accepted')} and ${anyId(ideas.teamId, subtree)}
-				limit ${ACCEPTED_SHOWN + 1}) as found)`
+				where ${ideas.status} = 'accepted' and ${anyOfManyIds(ideas.teamId, subtree)}
+				limit ${sql.raw(String(ACCEPTED_SHOWN + 1))}) as found)`
 			: sql`0`;
 	const [[summary], rows] = await Promise.all([
 		selectRows<QueueSummary>(
