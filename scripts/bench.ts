@@ -38,6 +38,7 @@ const { values } = parseArgs({
 		label: { type: 'string' },
 		out: { type: 'string', default: 'bench/results' },
 		profile: { type: 'boolean', default: false },
+		rounds: { type: 'string', default: '1' },
 		help: { type: 'boolean', default: false }
 	}
 });
@@ -46,12 +47,14 @@ if (values.help) {
 	console.log(`Usage: npm run bench -- [--pglite] [--quick] [--no-build] [--seed [--reset]]
        [--people N --ideas N --votes N] [--seconds S] [--connections N] [--port P]
        [--only trivial,raw,vote,feed,queue,dashboard,submit,js] [--compare RESULT.json]
-       [--label NAME] [--sessions-file PATH] [--profile]
+       [--label NAME] [--sessions-file PATH] [--profile] [--rounds N]
 PostgreSQL (DATABASE_URL): measures the database as filled by npm run seed:scale, with the load
 sessions it wrote (--sessions-file); --seed generates the data here first (--reset to wipe).
 --pglite: a fresh embedded database in a temporary directory, seeded here.
 --quick: small data and 2 s per endpoint (CI). --compare: a result file of a smaller dataset, for
-the dashboard's growth target. --profile: the server writes a CPU profile to bench/profiles/.`);
+the dashboard's growth target. --profile: the server writes a CPU profile to bench/profiles/.
+--rounds N: measures everything N times in turn and reports each endpoint's median run, as runs on
+one machine vary by about ±15%.`);
 	process.exit(0);
 }
 
@@ -59,6 +62,7 @@ const isQuick = values.quick;
 const seconds = Number(values.seconds ?? (isQuick ? 2 : 10));
 const warmUpSeconds = isQuick ? 0.5 : 2;
 const connections = Number(values.connections);
+const rounds = Math.max(1, Math.floor(Number(values.rounds)) || 1);
 const port = Number(values.port);
 const only = values.only ? new Set(values.only.split(',')) : null;
 const wants = (key: string) => !only || only.has(key);
@@ -152,37 +156,28 @@ try {
 		load = JSON.parse(readFileSync(values['sessions-file'], 'utf8'));
 	}
 
-	const rows: Row[] = [];
-	const report = (measurement: Measurement, baseline?: Measurement | 'is baseline') => {
-		const row: Row =
-			baseline === 'is baseline'
-				? { ...measurement, isBaseline: true }
-				: baseline
-					? {
-							...measurement,
-							baseline: baseline.name,
-							ratio:
-								Math.round((measurement.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100
-						}
-					: measurement;
-		rows.push(row);
+	// Every run of each endpoint, by name, in the order first measured; each row is the median run.
+	const runs = new Map<string, Measurement[]>();
+	const baselineOf = new Map<string, string | 'is baseline' | undefined>();
+	const keepRun = (measurement: Measurement, baseline?: string | 'is baseline') => {
+		runs.set(measurement.name, [...(runs.get(measurement.name) ?? []), measurement]);
+		baselineOf.set(measurement.name, baseline);
 		console.error(
-			`  ${row.name}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, errors ${row.errors}`
+			`  ${measurement.name}: ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.latencyMs.p50} ms, p99 ${measurement.latencyMs.p99} ms, errors ${measurement.errors}`
 		);
-		return measurement;
 	};
-
-	// The database's own limit first, while no app server competes for the machine.
-	let raw: Measurement | undefined;
-	if (wants('raw') || wants('vote')) {
+	const measureRaw = async () => {
 		console.error(`Raw vote SQL, ${seconds} s …`);
-		raw = report(
+		keepRun(
 			url
 				? await measureRawVotesPostgres(url, new VoteToggles(load), connections, seconds)
 				: await measureRawVotesPglite(dataDir!, new VoteToggles(load), seconds),
 			'is baseline'
 		);
-	}
+	};
+
+	// The database's own limit first, while no app server competes for the machine.
+	if (wants('raw') || wants('vote')) await measureRaw();
 
 	const server = await startServer({
 		port,
@@ -205,24 +200,29 @@ try {
 					'Make new ones: npm run seed:scale -- --sessions-only'
 			);
 		}
-		const run = async (scenario: LoadScenario, baseline?: Measurement | 'is baseline') => {
+		const run = async (scenario: LoadScenario, baseline?: string | 'is baseline') => {
 			console.error(`${scenario.name}, ${scenario.connections} connections, ${seconds} s …`);
 			await measure(origin, scenario, warmUpSeconds);
-			return report(await measure(origin, scenario, seconds), baseline);
+			keepRun(await measure(origin, scenario, seconds), baseline);
 		};
-		let trivial: Measurement | undefined;
-		if (wants('trivial') || wants('queue') || wants('feed') || wants('dashboard')) {
-			trivial = await run(scenarios.trivial, 'is baseline');
+		for (let round = 1; round <= rounds; round++) {
+			if (rounds > 1) console.error(`Round ${round} of ${rounds}`);
+			// Later rounds measure the raw loop too, next to an app server that is idle meanwhile.
+			if (round > 1 && (wants('raw') || wants('vote'))) await measureRaw();
+			const trivial = scenarios.trivial.name;
+			if (wants('trivial') || wants('queue') || wants('feed') || wants('dashboard')) {
+				await run(scenarios.trivial, 'is baseline');
+			}
+			if (wants('vote')) await run(scenarios.vote, 'raw vote SQL');
+			if (wants('feed')) await run(scenarios.feed, trivial);
+			if (wants('queue')) await run(scenarios.queue, trivial);
+			if (wants('dashboard')) {
+				await run(scenarios.dashboard, trivial);
+				// One HR reader at a time: the dashboard's own latency, for the p95 target.
+				await run({ ...scenarios.dashboard, name: 'HR dashboard, 1 user', connections: 1 });
+			}
+			if (wants('submit')) await run(scenarios.submit, trivial);
 		}
-		if (wants('vote')) await run(scenarios.vote, raw);
-		if (wants('feed')) await run(scenarios.feed, trivial);
-		if (wants('queue')) await run(scenarios.queue, trivial);
-		if (wants('dashboard')) {
-			await run(scenarios.dashboard, trivial);
-			// One HR reader at a time: the dashboard's own latency, for the p95 target.
-			await run({ ...scenarios.dashboard, name: 'HR dashboard, 1 user', connections: 1 });
-		}
-		if (wants('submit')) await run(scenarios.submit, trivial);
 		if (wants('js')) {
 			const employee = load.employees[0];
 			jsSize = await measurePageJs(origin, '/ideas/new', {
@@ -232,6 +232,24 @@ try {
 	} finally {
 		await server.stop();
 	}
+
+	const medianRun = (measurements: Measurement[]) =>
+		[...measurements].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[
+			Math.floor((measurements.length - 1) / 2)
+		];
+	const medians = new Map([...runs].map(([name, measured]) => [name, medianRun(measured)]));
+	const rows: Row[] = [...medians].map(([name, measurement]) => {
+		const baseline = baselineOf.get(name);
+		if (baseline === 'is baseline') return { ...measurement, isBaseline: true };
+		const base = baseline ? medians.get(baseline) : undefined;
+		return base
+			? {
+					...measurement,
+					baseline: base.name,
+					ratio: Math.round((measurement.requestsPerSecond / base.requestsPerSecond) * 100) / 100
+				}
+			: measurement;
+	});
 
 	const checks: Record<string, number> = {};
 	if (url && wants('vote')) checks.voteCountMismatches = await countVoteMismatches(url, load);
@@ -256,7 +274,8 @@ try {
 	console.log(
 		`\nTeian benchmark (${label}): ${load.counts.people} people, ${load.counts.teams} teams, ` +
 			`${load.counts.ideas} ideas, ${load.counts.votes} votes on ${kind}; ` +
-			`${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.\n`
+			`${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` +
+			`${rounds > 1 ? `; each row the median of ${rounds} runs` : ''}.\n`
 	);
 	console.log(table);
 
@@ -273,9 +292,11 @@ try {
 		},
 		database: await databaseFacts(url),
 		dataset: { counts: load.counts, generation: load.generation ?? null },
-		settings: { connections, secondsPerEndpoint: seconds, warmUpSeconds, poolSize: 10 },
+		settings: { connections, secondsPerEndpoint: seconds, warmUpSeconds, poolSize: 10, rounds },
 		rawVoteSql: RAW_VOTE_SQL,
+		// Each endpoint's median run; with --rounds, every run is under allRuns.
 		results: rows,
+		allRuns: rounds > 1 ? Object.fromEntries(runs) : undefined,
 		jsSize,
 		targets,
 		checks,
