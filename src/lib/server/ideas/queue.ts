@@ -98,10 +98,9 @@ export async function listQueue(
 	// read again.
 	let assumed = await recentAccessContext();
 	let read = await readQueue(manager, assumed.context.hierarchy, now, tab);
-	const { summary } = read;
 	if (
-		!areStoredRoutesCurrent(summary) ||
-		versionOf(summary.hierarchyVersion) !== assumed.hierarchyVersion
+		!areStoredRoutesCurrent(read.summary) ||
+		versionOf(read.summary.hierarchyVersion) !== assumed.hierarchyVersion
 	) {
 		await refreshStoredRoutes();
 		assumed = await readAccessContext();
@@ -109,11 +108,12 @@ export async function listQueue(
 	}
 	const hierarchy = assumed.context.hierarchy;
 	const timeZone = read.summary.timeZone ?? DEFAULT_SETTINGS.timeZone;
-	const cardsIn = (list: QueueList) => read.cards.filter((card) => card.list === list);
+	const cardsIn = (list: QueueList): IdeaCard[] =>
+		read.cards.filter((card) => card.list === list).map(({ list: _, ...card }) => card);
 
 	// The stored routes found the candidates; each one's full route says exactly whose it is (a
 	// manager of two levels decides at the nearer one only).
-	const awaiting = cardsIn('awaiting').flatMap(({ list: _, ...row }) => {
+	const awaiting = cardsIn('awaiting').flatMap((row) => {
 		const route = routeIdea(hierarchy, row);
 		const isOverdue = row.decisionDueAt < now;
 		const isDecider = route.deciders.includes(manager.id);
@@ -131,15 +131,15 @@ export async function listQueue(
 	});
 	const waitingForAuthor = cardsIn('waiting')
 		.filter((row) => routeIdea(hierarchy, row).deciders.includes(manager.id))
-		.map(({ list: _, ...row }) => ({
+		.map((row) => ({
 			...row,
 			deadline: deadlineState(row.decisionDueAt, now, timeZone),
 			isEscalated: false,
 			isFromManagerBelow: false
 		}));
-	const accepted = cardsIn('accepted').map(({ list: _, ...row }) => row);
+	const accepted = cardsIn('accepted');
 	const acceptedFound = tab === 'accepted' ? accepted.length : Number(read.summary.acceptedFound);
-	const vetoable = cardsIn('vetoable').map(({ list: _, ...row }) => ({
+	const vetoable = cardsIn('vetoable').map((row) => ({
 		...row,
 		vetoUntil: vetoDeadline(row.selfApprovedAt!)
 	}));
