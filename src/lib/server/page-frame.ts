@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, selectRows } from './db';
-import { notifications, organisationSettings } from './db/schema';
-import { DEFAULT_SETTINGS } from './org/settings';
+import { notifications } from './db/schema';
+import { settingColumn } from './org/settings';
 
 /** Enough for the bell's badge, which shows "99+" from 100 on. */
 const UNREAD_COUNTED = 100;
@@ -23,19 +23,10 @@ export async function readPageFrame(personId: string | null): Promise<PageFrame>
 				where ${and(eq(notifications.recipientId, personId), isNull(notifications.readAt))}
 				limit ${UNREAD_COUNTED}) as unread)`
 		: sql`0`;
-	const [row] = await selectRows<{
-		name: string | null;
-		timeZone: string | null;
-		unread: string | number;
-	}>(
+	const [row] = await selectRows<{ name: string; timeZone: string; unread: string | number }>(
 		db,
-		sql`select (select ${organisationSettings.name} from ${organisationSettings}) as name,
-			(select ${organisationSettings.timeZone} from ${organisationSettings}) as "timeZone",
+		sql`select ${settingColumn('name')} as name, ${settingColumn('timeZone')} as "timeZone",
 			${unread} as unread`
 	);
-	return {
-		organisationName: row.name ?? DEFAULT_SETTINGS.name,
-		timeZone: row.timeZone ?? DEFAULT_SETTINGS.timeZone,
-		unreadCount: Number(row.unread)
-	};
+	return { organisationName: row.name, timeZone: row.timeZone, unreadCount: Number(row.unread) };
 }

@@ -2,8 +2,8 @@ import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { IdeaVisibility } from '../../domain/ideas';
 import { isUuid } from '../../domain/validation';
 import { db, preparedQuery, selectRows, type DatabaseOrTransaction } from '../db';
-import { ideas, organisationSettings, type Idea } from '../db/schema';
-import { DEFAULT_SETTINGS } from '../org/settings';
+import { ideas, type Idea } from '../db/schema';
+import { settingColumn } from '../org/settings';
 import { loadIdeaVisibility, type AccessContext } from './access';
 import { currentHierarchyVersion, loadHierarchy } from './routing';
 
@@ -24,8 +24,7 @@ export async function loadAccessContext(tx: DatabaseOrTransaction): Promise<Acce
 	return { hierarchy, visibility };
 }
 
-/** The organisation's visibility setting as a column of another query; null until it is saved. */
-const visibilitySetting = sql<IdeaVisibility | null>`(select ${organisationSettings.ideaVisibility} from ${organisationSettings})`;
+const visibilitySetting = settingColumn('ideaVisibility');
 
 /** An idea with the hierarchy's version and the visibility setting (see findIdeaInContext). */
 const selectIdeaInContext = (tx: DatabaseOrTransaction, ideaId: string | Placeholder) =>
@@ -59,7 +58,7 @@ export async function findIdeaInContext(
 	if (!row) return undefined;
 	const context = {
 		hierarchy: await loadHierarchy(tx, row.hierarchyVersion),
-		visibility: row.visibility ?? DEFAULT_SETTINGS.ideaVisibility
+		visibility: row.visibility
 	};
 	if (tx === db) lastReadContexts.set(db, { hierarchyVersion: row.hierarchyVersion, context });
 	return { idea: row.idea, context };
@@ -84,14 +83,14 @@ export async function recentAccessContext(): Promise<VersionedAccessContext> {
 
 /** The access context as it is now, with the hierarchy's version (kept as the recent one). */
 export async function readAccessContext(): Promise<VersionedAccessContext> {
-	const [row] = await selectRows<{
-		version: string | number | null;
-		visibility: IdeaVisibility | null;
-	}>(db, sql`select ${currentHierarchyVersion} as version, ${visibilitySetting} as visibility`);
+	const [row] = await selectRows<{ version: string | number | null; visibility: IdeaVisibility }>(
+		db,
+		sql`select ${currentHierarchyVersion} as version, ${visibilitySetting} as visibility`
+	);
 	const hierarchyVersion = row.version === null ? null : Number(row.version);
 	const context = {
 		hierarchy: await loadHierarchy(db, hierarchyVersion),
-		visibility: row.visibility ?? DEFAULT_SETTINGS.ideaVisibility
+		visibility: row.visibility
 	};
 	const read = { hierarchyVersion, context };
 	lastReadContexts.set(db, read);
@@ -101,5 +100,5 @@ export async function readAccessContext(): Promise<VersionedAccessContext> {
 /** True, as a condition in SQL, while the hierarchy and the visibility setting are as assumed. */
 export function isAccessContextCurrent({ hierarchyVersion, context }: VersionedAccessContext): SQL {
 	return sql`${currentHierarchyVersion} is not distinct from ${hierarchyVersion}::bigint
-		and coalesce(${visibilitySetting}, ${DEFAULT_SETTINGS.ideaVisibility}) = ${context.visibility}`;
+		and ${visibilitySetting} = ${context.visibility}`;
 }

@@ -5,8 +5,8 @@ import { deadlineState, type DeadlineState } from '../../domain/deadline';
 import type { IdeaStatus } from '../../domain/ideas';
 import { db, preparedQuery, selectRows } from '../db';
 import { anyId, anyOfManyIds } from '../db/any-id';
-import { ideas, organisationSettings } from '../db/schema';
-import { DEFAULT_SETTINGS } from '../org/settings';
+import { ideas } from '../db/schema';
+import { settingColumn } from '../org/settings';
 import type { Viewer } from './access';
 import { ideaCardColumns, type IdeaCard } from './cards';
 import { readAccessContext, recentAccessContext } from './load';
@@ -107,7 +107,7 @@ export async function listQueue(
 		read = await readQueue(manager, assumed.context.hierarchy, now, tab);
 	}
 	const hierarchy = assumed.context.hierarchy;
-	const timeZone = read.summary.timeZone ?? DEFAULT_SETTINGS.timeZone;
+	const { timeZone } = read.summary;
 	const cardsIn = (list: QueueList): IdeaCard[] =>
 		read.cards.filter((card) => card.list === list).map(({ list: _, ...card }) => card);
 
@@ -163,7 +163,7 @@ export async function listQueue(
 }
 
 type QueueSummary = StoredRoutesState & {
-	timeZone: string | null;
+	timeZone: string;
 	/** Accepted ideas of the manager's teams, up to one more than the list shows. */
 	acceptedFound: string | number;
 };
@@ -274,7 +274,7 @@ async function readQueue(manager: Viewer, hierarchy: TeamHierarchy, now: Date, t
 		selectRows<QueueSummary>(
 			db,
 			sql`select ${storedRoutesState},
-				(select ${organisationSettings.timeZone} from ${organisationSettings}) as "timeZone",
+				${settingColumn('timeZone')} as "timeZone",
 				${acceptedFound} as "acceptedFound"`
 		),
 		cards?.execute({

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { DEFAULT_GAINSHARING_PERCENT } from '../../domain/gainsharing';
 import { db, type DatabaseOrTransaction } from '../db';
 import { rebuildRollups } from '../insights/rollups';
@@ -15,6 +16,18 @@ export const DEFAULT_SETTINGS: EditableSettings = {
 	ideaVisibility: 'organisation',
 	gainsharingPercent: DEFAULT_GAINSHARING_PERCENT
 };
+
+/**
+ * One setting as a column of another query, so it rides along instead of costing a read of its
+ * own: the saved value, or the default until an administrator saves the settings.
+ */
+export function settingColumn<K extends 'name' | 'timeZone' | 'ideaVisibility'>(
+	key: K
+): SQL<EditableSettings[K]> {
+	return sql<
+		EditableSettings[K]
+	>`coalesce((select ${organisationSettings[key]} from ${organisationSettings}), ${DEFAULT_SETTINGS[key]})`;
+}
 
 /** The organisation's settings; defaults until an administrator saves them. */
 export async function getOrganisationSettings(
