@@ -15,6 +15,14 @@ async function signInWithForm(page: Page, identifier: string, password = 'teian-
 	await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Opens a page signed out, signs in where that leads, and is brought back to the page. */
+async function signInReturningTo(page: Page, path: string, identifier: string) {
+	await page.goto(path);
+	expect(page.url()).toContain(`/sign-in?redirectTo=${encodeURIComponent(path)}`);
+	await signInWithForm(page, identifier);
+	await page.waitForURL(`**${path}`);
+}
+
 describe('signing in on a phone', () => {
 	it('signs a shop-floor employee in with an employee number and lands on their ideas', async () => {
 		const context = await newContext(browser(), null);
@@ -48,10 +56,7 @@ describe('signing in on a phone', () => {
 	it('takes a manager to the queue and returns to the page asked for', async () => {
 		const context = await newContext(browser(), null);
 		const page = await context.newPage();
-		await page.goto('/account');
-		expect(page.url()).toContain('/sign-in?redirectTo=%2Faccount');
-		await signInWithForm(page, 'kenji@hanami.example');
-		await page.waitForURL('**/account');
+		await signInReturningTo(page, '/account', 'kenji@hanami.example');
 		await page.goto('/');
 		await page.waitForURL('**/queue');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Decision queue');
@@ -62,10 +67,7 @@ describe('signing in on a phone', () => {
 	it('brings an employee back to the submit page as the server renders it (no framework code)', async () => {
 		const context = await newContext(browser(), null);
 		const page = await context.newPage();
-		await page.goto('/ideas/new');
-		expect(page.url()).toContain('/sign-in?redirectTo=%2Fideas%2Fnew');
-		await signInWithForm(page, 'E1001');
-		await page.waitForURL('**/ideas/new');
+		await signInReturningTo(page, '/ideas/new', 'E1001');
 		await page.waitForLoadState('load');
 		await expectServerRenderedSubmitPage(page);
 		await context.close();
