@@ -1,11 +1,10 @@
-import type { Session } from '$lib/server/db/schema';
-import type { SessionUser } from '$lib/server/auth/session';
+import type { RequestSession } from '$lib/server/auth/request-session';
 
 declare global {
 	namespace App {
 		interface Locals {
-			user: SessionUser | null;
-			session: Session | null;
+			/** Read on first use: see currentSession and requireUser. */
+			session: RequestSession;
 		}
 		interface Error {
 			message: string;

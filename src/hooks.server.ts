@@ -1,11 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import {
-	deleteSessionCookie,
-	sessionCookieName,
-	setSessionCookie,
-	validateSessionToken
-} from '$lib/server/auth/session';
+import { RequestSession } from '$lib/server/auth/request-session';
+import { sessionCookieName } from '$lib/server/auth/session';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { prepareDemoOnFirstStart } from '$lib/server/demo/first-start';
 import { startBackgroundJobs } from '$lib/server/background-jobs';
@@ -28,20 +24,16 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const isHttps = event.url.protocol === 'https:';
-	const token = event.cookies.get(sessionCookieName(isHttps)) ?? null;
-	event.locals.user = null;
-	event.locals.session = null;
-	if (token) {
-		const valid = await validateSessionToken(token);
-		if (valid) {
-			event.locals.user = valid.user;
-			event.locals.session = valid.session;
-			// Sliding expiry: each use pushes the cookie's end date as far as the session allows.
-			setSessionCookie(event.cookies, token, valid.expiresAt, isHttps);
-		} else {
-			deleteSessionCookie(event.cookies, isHttps);
-		}
-	}
+	const { method, headers } = event.request;
+	const isPage =
+		method === 'GET' &&
+		(event.isDataRequest || (headers.get('accept') ?? '').includes('text/html'));
+	event.locals.session = new RequestSession(
+		event.cookies.get(sessionCookieName(isHttps)) ?? null,
+		event.cookies,
+		isHttps,
+		isPage
+	);
 
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');

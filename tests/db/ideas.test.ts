@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import {
+	assumeSession,
+	createSession,
+	invalidateSession,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
 import { castVote } from '../../src/lib/server/ideas/vote';
 import { addComment, deleteComment } from '../../src/lib/server/ideas/comments';
 import { submitIdea } from '../../src/lib/server/ideas/submit';
@@ -12,6 +18,7 @@ import {
 	ideaPhotos,
 	ideas,
 	notifications,
+	personRoles,
 	teamManagers,
 	votes
 } from '../../src/lib/server/db/schema';
@@ -152,6 +159,45 @@ describe('votes', () => {
 		expect(await castVote(asManager, 'not-an-id', true)).toMatchObject({ ok: false, status: 404 });
 		const [idea] = await db.select().from(ideas).where(eq(ideas.id, ideaId));
 		expect(idea.voteCount).toBe(1);
+	});
+
+	it('checks an assumed voter’s session inside the vote, reading it only when that fails', async () => {
+		const { yuki, daichi } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		const { token, session } = await createSession(daichi.id);
+		// As requireUser does: read the session, or send the person to sign in.
+		const confirm = vi.fn(async () => {
+			const valid = await validateSessionToken(token);
+			if (!valid) throw new Error('sign in again');
+			return valid.user;
+		});
+		const voter = () => ({ assumed: assumeSession(token), confirm });
+		const voteCount = async () =>
+			(await db.select().from(ideas).where(eq(ideas.id, ideaId)))[0].voteCount;
+
+		// Nothing to assume yet on this server: the session is read first.
+		expect(await castVote(voter(), ideaId, true)).toMatchObject({
+			ok: true,
+			value: { voteCount: 1 }
+		});
+		expect(confirm).toHaveBeenCalledTimes(1);
+		// Now assumed: the vote's own statement checks the session, and nothing reads it.
+		expect(await castVote(voter(), ideaId, false)).toMatchObject({
+			ok: true,
+			value: { voteCount: 0 }
+		});
+		expect(confirm).toHaveBeenCalledTimes(1);
+		// Their roles changed: the statement refuses, the session is read, and the vote goes ahead.
+		await db.insert(personRoles).values({ personId: daichi.id, role: 'hr' });
+		expect(await castVote(voter(), ideaId, true)).toMatchObject({
+			ok: true,
+			value: { voteCount: 1 }
+		});
+		expect(confirm).toHaveBeenCalledTimes(2);
+		// Signed out on another server, which this one cannot know: the vote still refuses them.
+		await invalidateSession(session.id);
+		await expect(castVote(voter(), ideaId, false)).rejects.toThrow('sign in again');
+		expect(await voteCount()).toBe(1);
 	});
 
 	it('stays exact when 60 people toggle at once', async () => {

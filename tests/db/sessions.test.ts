@@ -1,21 +1,25 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { changePassword } from '../../src/lib/server/auth/account';
 import {
 	ABSOLUTE_LIFETIME_MS,
 	ACTIVITY_UPDATE_INTERVAL_MS,
 	INACTIVITY_TIMEOUT_MS,
+	assumeSession,
 	createSession,
 	deleteExpiredSessions,
 	invalidateSession,
-	validateSessionToken
+	validateSessionToken,
+	type AssumedSession
 } from '../../src/lib/server/auth/session';
-import { db } from '../../src/lib/server/db';
-import { sessions } from '../../src/lib/server/db/schema';
+import { db, selectRows } from '../../src/lib/server/db';
+import { notifications, people, personRoles, sessions } from '../../src/lib/server/db/schema';
+import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
+import { readPageFrame } from '../../src/lib/server/page-frame';
 import { acceptInvitation, createInvitation } from '../../src/lib/server/org/invitations';
 import { deactivatePerson } from '../../src/lib/server/org/people';
 import { useTestDatabase } from './support/database';
-import { TEST_PASSWORD, makePerson } from './support/factories';
+import { TEST_PASSWORD, makePerson, makeTeam } from './support/factories';
 
 useTestDatabase();
 
@@ -171,6 +175,96 @@ describe('session lifecycle', () => {
 		await createSession(person.id, later(now, -DAY_MS));
 		expect(await deleteExpiredSessions(now)).toBe(1);
 		expect(await db.select().from(sessions)).toHaveLength(1);
+	});
+});
+
+describe('a page request', () => {
+	it('reads the frame around the page with its session, as readPageFrame would', async () => {
+		const person = await makePerson();
+		const other = await makePerson();
+		await updateOrganisationSettings({ name: 'Hanami Works', timeZone: 'Asia/Tokyo' });
+		const note = (recipientId: string, readAt: Date | null = null) => ({
+			recipientId,
+			kind: 'test',
+			title: 'A note',
+			body: 'Something happened.',
+			readAt
+		});
+		await db
+			.insert(notifications)
+			.values([note(person.id), note(person.id), note(person.id, new Date()), note(other.id)]);
+		const { token } = await createSession(person.id);
+
+		const page = await validateSessionToken(token, new Date(), { withFrame: true });
+		expect(page?.frame).toEqual({
+			organisationName: 'Hanami Works',
+			timeZone: 'Asia/Tokyo',
+			unreadCount: 2
+		});
+		expect(page?.frame).toEqual(await readPageFrame(person.id));
+		expect((await validateSessionToken(token))?.frame).toBeUndefined();
+	});
+});
+
+describe('a session assumed without a read', () => {
+	const holds = async (assumed: AssumedSession) => {
+		const [row] = await selectRows<{ holds: boolean }>(
+			db,
+			sql`select ${assumed.isStillValid} as holds`
+		);
+		return row.holds;
+	};
+	const validated = async () => {
+		const person = await makePerson({ roles: ['employee', 'manager'] });
+		const created = await createSession(person.id);
+		expect(assumeSession(created.token)).toBeNull(); // not validated on this server yet
+		await validateSessionToken(created.token);
+		const assumed = assumeSession(created.token);
+		expect(assumed?.user).toMatchObject({ id: person.id, roles: ['employee', 'manager'] });
+		expect(await holds(assumed!)).toBe(true);
+		return { person, ...created, assumed: assumed! };
+	};
+
+	it('is only what this server validated, under the same secret', async () => {
+		const { token, session } = await validated();
+		expect(assumeSession(`${session.id}.${'a'.repeat(24)}`)).toBeNull();
+		// A failed validation forgets it.
+		await invalidateSession(session.id);
+		expect(await validateSessionToken(token)).toBeNull();
+		expect(assumeSession(token)).toBeNull();
+	});
+
+	it('stops holding at sign-out, deactivation, a change of roles or of home team', async () => {
+		const signedOut = await validated();
+		await invalidateSession(signedOut.session.id);
+		expect(await holds(signedOut.assumed)).toBe(false);
+
+		const deactivated = await validated();
+		await db
+			.update(people)
+			.set({ deactivatedAt: new Date() })
+			.where(eq(people.id, deactivated.person.id));
+		expect(await holds(deactivated.assumed)).toBe(false);
+
+		const demoted = await validated();
+		await db.delete(personRoles).where(eq(personRoles.personId, demoted.person.id));
+		await db.insert(personRoles).values({ personId: demoted.person.id, role: 'employee' });
+		expect(await holds(demoted.assumed)).toBe(false);
+
+		const moved = await validated();
+		const elsewhere = await makeTeam();
+		await db.update(people).set({ homeTeamId: elsewhere.id }).where(eq(people.id, moved.person.id));
+		expect(await holds(moved.assumed)).toBe(false);
+	});
+
+	it('is not assumed when activity is due to be written, nor past its expiry', async () => {
+		const person = await makePerson();
+		const start = new Date('2026-03-01T08:00:00Z');
+		const { token } = await createSession(person.id, start);
+		await validateSessionToken(token, start);
+		expect(assumeSession(token, later(start, ACTIVITY_UPDATE_INTERVAL_MS - 1000))).not.toBeNull();
+		expect(assumeSession(token, later(start, ACTIVITY_UPDATE_INTERVAL_MS))).toBeNull();
+		expect(assumeSession(token, later(start, INACTIVITY_TIMEOUT_MS))).toBeNull();
 	});
 });
 

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { currentSession } from '$lib/server/auth/guards';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -6,8 +7,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ locals, cookies, url }) => {
-		if (locals.session) await invalidateSession(locals.session.id);
+	default: async ({ cookies, url }) => {
+		const valid = await currentSession();
+		if (valid) await invalidateSession(valid.session.id);
 		deleteSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/sign-in');
 	}

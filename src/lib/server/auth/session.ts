@@ -1,7 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Role } from '../../domain/roles';
-import { db, preparedQuery, type DatabaseOrTransaction } from '../db';
+import { db, preparedQuery, type Database, type DatabaseOrTransaction } from '../db';
+import { pageFrameColumns, type PageFrame } from '../page-frame';
 import { people, personRoles, sessions, type Session } from '../db/schema';
 import { generateSecureRandomString, hashSecret, secretMatchesHash, splitToken } from './tokens';
 
@@ -29,6 +31,8 @@ export interface ValidSession {
 	user: SessionUser;
 	/** When the cookie should expire: the earlier of the inactivity and the absolute limit. */
 	expiresAt: Date;
+	/** The frame around a page, when asked for with the session. */
+	frame?: PageFrame;
 }
 
 export interface NewSession {
@@ -61,9 +65,20 @@ export async function createSession(
 	return { token: `${id}.${secret}`, session, expiresAt: sessionExpiresAt(session) };
 }
 
-/** A session with its person and their roles, by session id (every request reads it). */
-const sessionWithPerson = preparedQuery((database) =>
-	database
+/** A person's roles as a sorted text array: what a session knows them by. */
+const rolesOf = (personId: SQL | AnyPgColumn) =>
+	sql<Role[]>`coalesce(
+		(select array_agg(${personRoles.role}::text order by ${personRoles.role})
+		 from ${personRoles} where ${personRoles.personId} = ${personId}),
+		'{}')`;
+
+/** A session with its person and their roles, by session id (every request reads it)… */
+function sessionWithPerson<Extra extends SelectedFields>(
+	database: Database,
+	name: string,
+	extra: Extra
+) {
+	return database
 		.select({
 			session: sessions,
 			user: {
@@ -72,16 +87,25 @@ const sessionWithPerson = preparedQuery((database) =>
 				email: people.email,
 				employeeNumber: people.employeeNumber,
 				homeTeamId: people.homeTeamId,
-				roles: sql<Role[]>`coalesce(
-					(select array_agg(${personRoles.role}::text order by ${personRoles.role})
-					 from ${personRoles} where ${personRoles.personId} = ${people.id}),
-					'{}')`
-			}
+				roles: rolesOf(people.id)
+			},
+			...extra
 		})
 		.from(sessions)
 		.innerJoin(people, and(eq(people.id, sessions.personId), isNull(people.deactivatedAt)))
 		.where(eq(sessions.id, sql.placeholder('id')))
-		.prepare('session_with_person')
+		.prepare(name);
+}
+
+const sessionAlone = preparedQuery((database) =>
+	sessionWithPerson(database, 'session_with_person', {})
+);
+
+/** …and, for a page, with the frame around it, so the page costs no read of its own for that. */
+const sessionWithFrame = preparedQuery((database) =>
+	sessionWithPerson(database, 'session_with_person_and_frame', {
+		frame: pageFrameColumns(sessions.personId)
+	})
 );
 
 /**
@@ -90,24 +114,82 @@ const sessionWithPerson = preparedQuery((database) =>
  */
 export async function validateSessionToken(
 	token: string,
-	now = new Date()
+	now = new Date(),
+	{ withFrame = false } = {}
 ): Promise<ValidSession | null> {
 	const parts = splitToken(token);
 	if (!parts) return null;
 
-	const [row] = await sessionWithPerson().execute({ id: parts.id });
-	if (!row || !secretMatchesHash(parts.secret, row.session.secretHash)) return null;
+	const [row]: { session: Session; user: SessionUser; frame?: PageFrame }[] = withFrame
+		? await sessionWithFrame().execute({ id: parts.id })
+		: await sessionAlone().execute({ id: parts.id });
+	if (!row || !secretMatchesHash(parts.secret, row.session.secretHash)) {
+		recentlyValid.delete(token);
+		return null;
+	}
 
 	let session = row.session;
 	if (now >= sessionExpiresAt(session)) {
+		recentlyValid.delete(token);
 		await invalidateSession(session.id);
 		return null;
 	}
-	if (now.getTime() - session.lastActiveAt.getTime() >= ACTIVITY_UPDATE_INTERVAL_MS) {
+	if (isActivityDue(session, now)) {
 		session = { ...session, lastActiveAt: now };
 		await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, session.id));
 	}
-	return { session, user: row.user, expiresAt: sessionExpiresAt(session) };
+	const valid: ValidSession = { session, user: row.user, expiresAt: sessionExpiresAt(session) };
+	remember(token, valid);
+	return row.frame ? { ...valid, frame: row.frame } : valid;
+}
+
+const isActivityDue = (session: Session, now: Date) =>
+	now.getTime() - session.lastActiveAt.getTime() >= ACTIVITY_UPDATE_INTERVAL_MS;
+
+/**
+ * Sessions this server validated lately, by token: what a statement may assume and check for
+ * itself (see assumeSession). Only an assumption: nothing is let in on its strength alone.
+ */
+const recentlyValid = new Map<string, ValidSession>();
+const RECENTLY_VALID_KEPT = 20_000;
+
+function remember(token: string, valid: ValidSession): void {
+	recentlyValid.delete(token); // re-inserted last: the oldest entries go first
+	recentlyValid.set(token, {
+		session: valid.session,
+		user: valid.user,
+		expiresAt: valid.expiresAt
+	});
+	if (recentlyValid.size > RECENTLY_VALID_KEPT) {
+		recentlyValid.delete(recentlyValid.keys().next().value!);
+	}
+}
+
+/** A session as last validated here, for a statement that checks it is still so (see below). */
+export interface AssumedSession {
+	user: SessionUser;
+	/** True, in SQL, while the session exists and its person is active with the same roles and team. */
+	isStillValid: SQL;
+}
+
+/**
+ * The token's session as this server last validated it, when that needs no write now: not expired
+ * and no activity due. It costs no read; a statement that relies on it must include `isStillValid`,
+ * which catches sign-out, deactivation, a password change and any change of roles or home team.
+ * (The secret needs no second check: a session's hash never changes, and the token is the key.)
+ */
+export function assumeSession(token: string, now = new Date()): AssumedSession | null {
+	const valid = recentlyValid.get(token);
+	if (!valid || now >= valid.expiresAt || isActivityDue(valid.session, now)) return null;
+	const { user, session } = valid;
+	return {
+		user,
+		isStillValid: sql`exists (select 1 from ${sessions} join ${people}
+			on ${people.id} = ${sessions.personId} and ${people.deactivatedAt} is null
+			where ${sessions.id} = ${session.id} and ${people.id} = ${user.id}
+				and ${people.homeTeamId} = ${user.homeTeamId}
+				and ${rolesOf(people.id)} = ${`{${user.roles.join(',')}}`}::text[])`
+	};
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

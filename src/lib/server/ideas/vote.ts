@@ -7,6 +7,7 @@ import {
 import type { IdeaStatus } from '../../domain/ideas';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { UNDECIDED_STATUSES } from '../../domain/status';
+import type { AssumedSession } from '../auth/session';
 import { db, selectRows } from '../db';
 import { ideas } from '../db/schema';
 import { countVotesInRollup } from '../insights/rollups';
@@ -27,19 +28,30 @@ import { acceptByTeamVote } from './self-approval';
  * When the vote may complete the team's two thirds, the team's acceptance is checked after it.
  */
 export async function castVote(
-	viewer: Viewer,
+	voter: Viewer | AssumedVoter,
 	ideaId: string,
 	wantsVote: boolean,
 	now = new Date()
 ): Promise<Outcome<{ hasVoted: boolean; voteCount: number; isAcceptedByTeam: boolean }>> {
 	// Usually one statement: the vote carries the access rule as its condition, worked out for the
-	// access context last read, and checks that context is still the current one.
-	const assumed = await recentAccessContext();
+	// access context last read, and checks that context is still the current one. A voter assumed
+	// from an earlier request has their session checked in it too, so it is not read first.
+	const assumed = 'confirm' in voter ? voter.assumed : { user: voter, isStillValid: undefined };
+	const fastVoter = assumed?.user ?? ('confirm' in voter ? await voter.confirm() : voter);
+	const access = await recentAccessContext();
 	let tally = isUuid(ideaId)
-		? await setVote(ideaId, viewer.id, wantsVote, now, mayVoteCondition(viewer, assumed))
+		? await setVote(
+				ideaId,
+				fastVoter.id,
+				wantsVote,
+				now,
+				and(mayVoteCondition(fastVoter, access), assumed?.isStillValid)
+			)
 		: undefined;
 	if (!tally) {
-		// Refused, or the context has moved since: read the idea to say why, or vote after all.
+		// Refused, or the context has moved since: read the idea to say why, or vote after all; as
+		// the voter really is now, when they were assumed.
+		const viewer = assumed?.isStillValid && 'confirm' in voter ? await voter.confirm() : fastVoter;
 		const found = await findIdeaInContext(db, ideaId);
 		if (!found || !canViewIdea(viewer, found.idea, found.context)) {
 			return reject({ form: 'There is no such idea.' }, 404);
@@ -64,12 +76,21 @@ export async function castVote(
 
 const closed = () => reject({ form: 'This idea is decided; votes are closed.' }, 409);
 
-/** canVoteOnIdea as a condition on the idea's row, valid while `assumed` is the current context. */
-function mayVoteCondition(viewer: Viewer, assumed: VersionedAccessContext): SQL {
+/**
+ * Someone voting from a request (see assumeUser): as this server last saw them, to be checked in
+ * the vote's statement, or null when nothing can be assumed; `confirm` reads who they are now.
+ */
+export interface AssumedVoter {
+	assumed: AssumedSession | null;
+	confirm: () => Promise<Viewer>;
+}
+
+/** canVoteOnIdea as a condition on the idea's row, valid while `access` is the current context. */
+function mayVoteCondition(viewer: Viewer, access: VersionedAccessContext): SQL {
 	return and(
 		ne(ideas.authorId, viewer.id),
-		visibleIdeasCondition(viewer, assumed.context),
-		isAccessContextCurrent(assumed)
+		visibleIdeasCondition(viewer, access.context),
+		isAccessContextCurrent(access)
 	)!;
 }
 

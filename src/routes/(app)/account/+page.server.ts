@@ -9,7 +9,7 @@ import { describePerson } from '$lib/server/org/profile';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const user = requireUser();
+	const user = await requireUser();
 	return {
 		profile: await describePerson(user.id),
 		passwordChanged: url.searchParams.has('passwordChanged')
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ url }) => {
 
 export const actions: Actions = {
 	changePassword: async ({ request, cookies, url }) => {
-		const user = requireUser();
+		const user = await requireUser();
 		const formData = await request.formData();
 		const parsed = parseInput(changePasswordSchema, {
 			currentPassword: formData.get('currentPassword') ?? '',

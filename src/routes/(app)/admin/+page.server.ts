@@ -4,6 +4,6 @@ import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	requireRole('admin');
+	await requireRole('admin');
 	return { counts: await countOrganisation(), settings: await getOrganisationSettings() };
 };

@@ -4,6 +4,6 @@ import type { PageServerLoad } from './$types';
 
 /** A team member sees their own team's gainsharing pool. */
 export const load: PageServerLoad = async () => {
-	const user = requireUser();
+	const user = await requireUser();
 	return { pool: await getTeamPool(user.homeTeamId) };
 };

@@ -8,7 +8,7 @@ import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const user = requireUser();
+	const user = await requireUser();
 	const query = v.parse(feedQuerySchema, Object.fromEntries(url.searchParams));
 	const [feed, settings] = await Promise.all([listFeed(user, query), getOrganisationSettings()]);
 	const now = new Date();

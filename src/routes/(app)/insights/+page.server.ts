@@ -8,7 +8,7 @@ import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	requireRole('hr', 'admin');
+	await requireRole('hr', 'admin');
 	const settings = await getOrganisationSettings();
 	const query = parseInsightsQuery(url.searchParams, localDate(new Date(), settings.timeZone));
 	const dashboard = await loadRecentDashboard({ teamId: query.teamId, period: query.period });

@@ -11,7 +11,7 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const user = requireRole('manager');
+	const user = await requireRole('manager');
 	const tab: QueueTab = url.searchParams.get('tab') === 'accepted' ? 'accepted' : 'awaiting';
 	const shown = queuePageLength(url.searchParams.get('show'));
 	const queue = await listQueue(user, new Date(), { tab, shown });
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ url }) => {
 
 export const actions: Actions = {
 	decide: async ({ request, url }) => {
-		const user = requireRole('manager');
+		const user = await requireRole('manager');
 		const formData = await request.formData();
 		const failure = await handleDecisionForm(user, formData);
 		if (failure) return failure;

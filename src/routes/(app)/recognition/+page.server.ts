@@ -4,7 +4,7 @@ import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	const user = requireUser();
+	const user = await requireUser();
 	const settings = await getOrganisationSettings();
 	return { recognition: await getRecognition(user), timeZone: settings.timeZone };
 };

@@ -7,13 +7,13 @@ import { listTeamSettings, setSelfApproval } from '$lib/server/org/team-settings
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const user = requireRole('manager', 'admin');
+	const user = await requireRole('manager', 'admin');
 	return { teams: await listTeamSettings(user), savedTeamId: url.searchParams.get('saved') };
 };
 
 export const actions: Actions = {
 	selfApproval: async ({ request }) => {
-		const user = requireRole('manager', 'admin');
+		const user = await requireRole('manager', 'admin');
 		const values = readForm(await request.formData(), ['teamId', 'enabled', 'costLimit']);
 		const parsed = parseInput(selfApprovalSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, values);

@@ -2,13 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/domain/redirect';
 import { signInSchema } from '$lib/domain/schemas';
 import { parseInput } from '$lib/domain/validation';
+import { currentSession } from '$lib/server/auth/guards';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { invalid, readForm } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+export const load: PageServerLoad = async ({ url }) => {
+	if (await currentSession()) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 };
 
 export const actions: Actions = {

@@ -6,15 +6,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export const load: PageServerLoad = () => {
-	requireRole('admin');
+export const load: PageServerLoad = async () => {
+	await requireRole('admin');
 };
 
 export const actions: Actions = {
 	// The result is returned as page data rather than after a redirect: it carries one-time invite
 	// links (only their hashes are stored), possibly thousands, too many for a flash cookie.
 	default: async ({ request, url }) => {
-		const admin = requireRole('admin');
+		const admin = await requireRole('admin');
 		const file = (await request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) {
 			return invalid({ file: 'Choose a CSV file to upload.' });

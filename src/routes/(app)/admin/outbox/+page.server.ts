@@ -11,7 +11,7 @@ import type { PageServerLoad } from './$types';
 const LIST_LIMIT = 100;
 
 export const load: PageServerLoad = async ({ url }) => {
-	requireRole('admin');
+	await requireRole('admin');
 	const statusParam = url.searchParams.get('status');
 	const status: OutboxFilter = OUTBOX_STATUSES.find((value) => value === statusParam) ?? 'all';
 	const [emails, counts] = await Promise.all([

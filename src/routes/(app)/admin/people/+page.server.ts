@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 const STATUSES: PersonStatus[] = ['active', 'invited', 'deactivated'];
 
 export const load: PageServerLoad = async ({ url }) => {
-	requireRole('admin');
+	await requireRole('admin');
 	const search = withoutNul(url.searchParams.get('q') ?? '')
 		.trim()
 		.slice(0, 100);

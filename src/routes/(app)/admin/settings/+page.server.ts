@@ -8,7 +8,7 @@ import { getOrganisationSettings, updateOrganisationSettings } from '$lib/server
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	requireRole('admin');
+	await requireRole('admin');
 	return {
 		settings: await getOrganisationSettings(),
 		bands: await listApprovalBands(),
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ url }) => {
 
 export const actions: Actions = {
 	settings: async ({ request }) => {
-		requireRole('admin');
+		await requireRole('admin');
 		const values = readForm(await request.formData(), [
 			'name',
 			'decisionDeadlineDays',
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		redirect(303, '/admin/settings?saved');
 	},
 	bands: async ({ request }) => {
-		const admin = requireRole('admin');
+		const admin = await requireRole('admin');
 		const values = readForm(
 			await request.formData(),
 			['topApproverLevel'],

@@ -12,13 +12,13 @@ const renameSchema = v.object({ teamId: teamIdField, name: teamNameField });
 const moveSchema = v.object({ teamId: teamIdField, parentId: teamSchema.entries.parentId });
 
 export const load: PageServerLoad = async ({ url }) => {
-	requireRole('admin');
+	await requireRole('admin');
 	return { teams: await listTeamTree(), changed: url.searchParams.get('changed') };
 };
 
 export const actions: Actions = {
 	create: async ({ request }) => {
-		requireRole('admin');
+		await requireRole('admin');
 		const values = readForm(await request.formData(), ['name', 'parentId']);
 		const parsed = parseInput(teamSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, { ...values, action: 'create' });
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		redirect(303, `/admin/teams?changed=${created.value.id}`);
 	},
 	rename: async ({ request }) => {
-		requireRole('admin');
+		await requireRole('admin');
 		const values = readForm(await request.formData(), ['teamId', 'name']);
 		const parsed = parseInput(renameSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, { ...values, action: 'rename' });
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		redirect(303, `/admin/teams?changed=${renamed.value.id}`);
 	},
 	move: async ({ request }) => {
-		requireRole('admin');
+		await requireRole('admin');
 		const values = readForm(await request.formData(), ['teamId', 'parentId']);
 		const parsed = parseInput(moveSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, { ...values, action: 'move' });

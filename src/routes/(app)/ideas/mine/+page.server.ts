@@ -6,7 +6,7 @@ import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	const user = requireUser();
+	const user = await requireUser();
 	const [ideas, settings] = await Promise.all([listMyIdeas(user), getOrganisationSettings()]);
 	const now = new Date();
 	return {

@@ -14,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async () => {
-	const user = requireRole('employee');
+	const user = await requireRole('employee');
 	const [teams, settings] = await Promise.all([
 		listTeamChoicesFor(user.homeTeamId),
 		getOrganisationSettings()
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async () => {
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const user = requireRole('employee');
+		const user = await requireRole('employee');
 		const formData = await request.formData();
 		const values = readForm(formData, IDEA_FIELDS);
 		const parsed = parseInput(ideaSchema, values);

@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 
 /** Similar open ideas for a title being typed (JSON for the submit form). */
 export const GET: RequestHandler = async ({ url }) => {
-	const user = requireUser();
+	const user = await requireUser();
 	const text = (url.searchParams.get('q') ?? '').slice(0, 200);
 	const ideas = await findSimilarIdeas(user, text);
 	return json(

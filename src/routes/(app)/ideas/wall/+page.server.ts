@@ -3,6 +3,6 @@ import { getTeamWall } from '$lib/server/recognition/wall';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	const user = requireUser();
+	const user = await requireUser();
 	return { wall: await getTeamWall(user) };
 };

@@ -3,6 +3,6 @@ import { listOverdueIdeas } from '$lib/server/ideas/overdue';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	requireRole('hr', 'admin');
+	await requireRole('hr', 'admin');
 	return { overdue: await listOverdueIdeas() };
 };

@@ -3,6 +3,6 @@ import { loadRecognitionOverview } from '$lib/server/recognition/hr-overview';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	requireRole('hr', 'admin');
+	await requireRole('hr', 'admin');
 	return { overview: await loadRecognitionOverview(url.searchParams.get('period')) };
 };

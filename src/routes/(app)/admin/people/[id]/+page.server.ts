@@ -21,7 +21,7 @@ async function findPersonOr404(id: string) {
 }
 
 export const load: PageServerLoad = async ({ params, cookies, url }) => {
-	requireRole('admin');
+	await requireRole('admin');
 	const person = await findPersonOr404(params.id);
 	return {
 		person,
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 
 export const actions: Actions = {
 	save: async ({ params, request, url }) => {
-		const admin = requireRole('admin');
+		const admin = await requireRole('admin');
 		await findPersonOr404(params.id);
 		const values = readForm(await request.formData(), PERSON_FIELDS, PERSON_LIST_FIELDS);
 		const parsed = parseInput(personSchema, values);
@@ -43,7 +43,7 @@ export const actions: Actions = {
 		redirect(303, `${url.pathname}?saved`);
 	},
 	invite: async ({ params, cookies, url }) => {
-		const admin = requireRole('admin');
+		const admin = await requireRole('admin');
 		await findPersonOr404(params.id);
 		const issued = await reissueInvitation(params.id, admin.id);
 		if (!issued.ok) return invalid(issued.errors);
@@ -59,14 +59,14 @@ export const actions: Actions = {
 		redirect(303, url.pathname);
 	},
 	deactivate: async ({ params, url }) => {
-		const admin = requireRole('admin');
+		const admin = await requireRole('admin');
 		await findPersonOr404(params.id);
 		const result = await deactivatePerson(params.id, admin.id);
 		if (!result.ok) return invalid(result.errors);
 		redirect(303, url.pathname);
 	},
 	reactivate: async ({ params, url }) => {
-		requireRole('admin');
+		await requireRole('admin');
 		await findPersonOr404(params.id);
 		const result = await reactivatePerson(params.id);
 		if (!result.ok) return invalid(result.errors);

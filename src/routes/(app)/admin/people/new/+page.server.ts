@@ -9,13 +9,13 @@ import { listTeamTree } from '$lib/server/org/teams';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	requireRole('admin');
+	await requireRole('admin');
 	return { teams: await listTeamTree() };
 };
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
-		const admin = requireRole('admin');
+		const admin = await requireRole('admin');
 		const values = readForm(await request.formData(), PERSON_FIELDS, PERSON_LIST_FIELDS);
 		const parsed = parseInput(personSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, values);

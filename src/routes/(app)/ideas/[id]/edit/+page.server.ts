@@ -9,7 +9,7 @@ import { listTeamChoicesFor } from '$lib/server/org/teams';
 import type { Actions, PageServerLoad } from './$types';
 
 async function requireEditableIdea(params: { id: string }) {
-	const user = requireUser();
+	const user = await requireUser();
 	const detail = await getIdeaDetail(user, params.id);
 	if (!detail) error(404, 'There is no such idea, or it is not shared with you.');
 	if (!detail.can.edit) error(403, 'Only the author edits an idea, and only until it is decided.');

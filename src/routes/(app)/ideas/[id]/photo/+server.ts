@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 
 /** The idea's photo, only for people who may see the idea, with the type checked at upload. */
 export const GET: RequestHandler = async ({ params }) => {
-	const user = requireUser();
+	const user = await requireUser();
 	const photo = await getIdeaPhoto(user, params.id);
 	if (!photo) error(404, 'There is no such photo.');
 	return new Response(new Uint8Array(photo.bytes), {

@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 
 /** /insights/export/teams.csv and /insights/export/weeks.csv, with the dashboard's filters. */
 export const GET: RequestHandler = async ({ params, url }) => {
-	requireRole('hr', 'admin');
+	await requireRole('hr', 'admin');
 	if (params.table !== 'teams.csv' && params.table !== 'weeks.csv') error(404, 'No such export.');
 	const settings = await getOrganisationSettings();
 	const query = parseInsightsQuery(url.searchParams, localDate(new Date(), settings.timeZone));

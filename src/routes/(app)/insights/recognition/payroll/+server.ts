@@ -4,7 +4,7 @@ import type { RequestHandler } from './$types';
 
 /** The gainsharing payroll file for one four-week period: /insights/recognition/payroll?period=… */
 export const GET: RequestHandler = async ({ url }) => {
-	requireRole('hr', 'admin');
+	await requireRole('hr', 'admin');
 	const { periodStart, csv } = await gainsharingPayrollCsv(url.searchParams.get('period'));
 	return new Response(csv, {
 		headers: {
