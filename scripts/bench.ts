@@ -14,6 +14,7 @@ import { DEFAULT_SCALE_OPTIONS, generateScaleData, type ScaleOptions } from './s
 import type { LoadPlan } from './scale/sessions';
 import { measurePageJs, type JsSize } from './bench/js-size';
 import { measure, type LoadScenario, type Measurement } from './bench/load';
+import { withMachineCpu } from './bench/machine-cpu';
 import { RAW_VOTE_SQL, measureRawVotesPglite, measureRawVotesPostgres } from './bench/raw-vote';
 import { evaluateTargets, formatTable, type Row } from './bench/report';
 import { VoteToggles, buildScenarios, sessionCookie } from './bench/scenarios';
@@ -163,15 +164,17 @@ try {
 		runs.set(measurement.name, [...(runs.get(measurement.name) ?? []), measurement]);
 		baselineOf.set(measurement.name, baseline);
 		console.error(
-			`  ${measurement.name}: ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.latencyMs.p50} ms, p99 ${measurement.latencyMs.p99} ms, errors ${measurement.errors}`
+			`  ${measurement.name}: ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.latencyMs.p50} ms, p99 ${measurement.latencyMs.p99} ms, ${measurement.cpuMsPerRequest ?? '?'} CPU ms/req, errors ${measurement.errors}`
 		);
 	};
 	const measureRaw = async () => {
 		console.error(`Raw vote SQL, ${seconds} s …`);
 		keepRun(
-			url
-				? await measureRawVotesPostgres(url, new VoteToggles(load), connections, seconds)
-				: await measureRawVotesPglite(dataDir!, new VoteToggles(load), seconds),
+			await withMachineCpu(() =>
+				url
+					? measureRawVotesPostgres(url, new VoteToggles(load), connections, seconds)
+					: measureRawVotesPglite(dataDir!, new VoteToggles(load), seconds)
+			),
 			'is baseline'
 		);
 	};
@@ -203,7 +206,7 @@ try {
 		const run = async (scenario: LoadScenario, baseline?: string | 'is baseline') => {
 			console.error(`${scenario.name}, ${scenario.connections} connections, ${seconds} s …`);
 			await measure(origin, scenario, warmUpSeconds);
-			keepRun(await measure(origin, scenario, seconds), baseline);
+			keepRun(await withMachineCpu(() => measure(origin, scenario, seconds)), baseline);
 		};
 		for (let round = 1; round <= rounds; round++) {
 			if (rounds > 1) console.error(`Round ${round} of ${rounds}`);

@@ -30,6 +30,10 @@ export interface Measurement {
 	/** Responses with another status than expected, connection errors and timeouts. */
 	errors: number;
 	statuses: Record<string, number>;
+	/** CPU time of the whole machine (all cores) per request, in ms: see machine-cpu.ts. */
+	cpuMsPerRequest?: number;
+	/** Share of the machine's cores busy during the run, 0–1. */
+	machineBusy?: number;
 	note?: string;
 }
 

@@ -86,6 +86,7 @@ export function formatTable(rows: Row[], targets: Target[], jsSize: JsSize | nul
 		'p50 ms',
 		'p95 ms',
 		'p99 ms',
+		'CPU ms/req',
 		'errors',
 		'vs baseline'
 	];
@@ -96,6 +97,7 @@ export function formatTable(rows: Row[], targets: Target[], jsSize: JsSize | nul
 		row.latencyMs.p50.toFixed(1),
 		row.latencyMs.p95.toFixed(1),
 		row.latencyMs.p99.toFixed(1),
+		row.cpuMsPerRequest === undefined ? '' : row.cpuMsPerRequest.toFixed(2),
 		String(row.errors),
 		row.isBaseline
 			? '(baseline)'
@@ -107,12 +109,18 @@ export function formatTable(rows: Row[], targets: Target[], jsSize: JsSize | nul
 		Math.max(title.length, ...lines.map((line) => line[column].length))
 	);
 	const format = (cells: string[]) =>
-		`| ${cells.map((cell, column) => (column === 0 || column === 7 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
+		`| ${cells.map((cell, column) => (column === 0 || column === 8 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
 	const out = [
 		format(header),
-		`|${widths.map((width, column) => (column === 0 || column === 7 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+		`|${widths.map((width, column) => (column === 0 || column === 8 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
 		...lines.map(format)
 	];
+	if (rows.some((row) => row.cpuMsPerRequest !== undefined)) {
+		out.push(
+			'',
+			'CPU ms/req: CPU time of the whole machine (all cores: app, database, load generator, kernel) per request; it varies less between runs than req/s.'
+		);
+	}
 	for (const row of rows.filter((row) => row.note)) out.push('', `${row.name}: ${row.note}.`);
 	if (jsSize) {
 		out.push(
