@@ -24,9 +24,11 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const isHttps = event.url.protocol === 'https:';
+	// A signed-in page (not an endpoint, not a redirect) reads the frame around it with its session.
 	const { method, headers } = event.request;
 	const isPage =
 		method === 'GET' &&
+		(event.route.id?.startsWith('/(app)/') ?? false) &&
 		(event.isDataRequest || (headers.get('accept') ?? '').includes('text/html'));
 	event.locals.session = new RequestSession(
 		event.cookies.get(sessionCookieName(isHttps)) ?? null,

@@ -4,7 +4,6 @@ import { describe, expect, it, vi } from 'vitest';
 import {
 	assumeSession,
 	createSession,
-	invalidateSession,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { castVote } from '../../src/lib/server/ideas/vote';
@@ -19,6 +18,7 @@ import {
 	ideas,
 	notifications,
 	personRoles,
+	sessions,
 	teamManagers,
 	votes
 } from '../../src/lib/server/db/schema';
@@ -28,6 +28,9 @@ import { makePerson } from './support/factories';
 import { ideaInput, makePlant, submitTestIdea, viewer } from './support/ideas';
 
 useTestDatabase();
+
+const voteCount = async (ideaId: string) =>
+	(await db.select().from(ideas).where(eq(ideas.id, ideaId)))[0].voteCount;
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
@@ -172,8 +175,6 @@ describe('votes', () => {
 			return valid.user;
 		});
 		const voter = () => ({ assumed: assumeSession(token), confirm });
-		const voteCount = async () =>
-			(await db.select().from(ideas).where(eq(ideas.id, ideaId)))[0].voteCount;
 
 		// Nothing to assume yet on this server: the session is read first.
 		expect(await castVote(voter(), ideaId, true)).toMatchObject({
@@ -195,9 +196,23 @@ describe('votes', () => {
 		});
 		expect(confirm).toHaveBeenCalledTimes(2);
 		// Signed out on another server, which this one cannot know: the vote still refuses them.
-		await invalidateSession(session.id);
+		await db.delete(sessions).where(eq(sessions.id, session.id));
 		await expect(castVote(voter(), ideaId, false)).rejects.toThrow('sign in again');
-		expect(await voteCount()).toBe(1);
+		expect(await voteCount(ideaId)).toBe(1);
+	});
+
+	it('tells an assumed voter why a vote is refused, as they really are', async () => {
+		const { yuki } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		const { token } = await createSession(yuki.id);
+		const valid = await validateSessionToken(token);
+		const confirm = vi.fn(async () => valid!.user);
+		const voter = { assumed: assumeSession(token), confirm };
+		expect(voter.assumed).not.toBeNull();
+		expect(await castVote(voter, ideaId, true)).toMatchObject({ ok: false, status: 403 });
+		expect(await castVote(voter, 'not-an-id', true)).toMatchObject({ ok: false, status: 404 });
+		expect(confirm).toHaveBeenCalledTimes(2);
+		expect(await voteCount(ideaId)).toBe(0);
 	});
 
 	it('stays exact when 60 people toggle at once', async () => {

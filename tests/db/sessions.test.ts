@@ -227,16 +227,19 @@ describe('a session assumed without a read', () => {
 
 	it('is only what this server validated, under the same secret', async () => {
 		const { token, session } = await validated();
-		expect(assumeSession(`${session.id}.${'a'.repeat(24)}`)).toBeNull();
-		// A failed validation forgets it.
+		const wrongSecret = `${session.id}.${'a'.repeat(24)}`;
+		expect(await validateSessionToken(wrongSecret)).toBeNull();
+		expect(assumeSession(wrongSecret)).toBeNull();
+		expect(assumeSession(token)).not.toBeNull();
+		// Signing out here forgets it at once (another server's sign-out fails isStillValid, below).
 		await invalidateSession(session.id);
-		expect(await validateSessionToken(token)).toBeNull();
 		expect(assumeSession(token)).toBeNull();
 	});
 
 	it('stops holding at sign-out, deactivation, a change of roles or of home team', async () => {
+		// As when another server signs them out, or housekeeping deletes the session.
 		const signedOut = await validated();
-		await invalidateSession(signedOut.session.id);
+		await db.delete(sessions).where(eq(sessions.id, signedOut.session.id));
 		expect(await holds(signedOut.assumed)).toBe(false);
 
 		const deactivated = await validated();
@@ -265,6 +268,16 @@ describe('a session assumed without a read', () => {
 		expect(assumeSession(token, later(start, ACTIVITY_UPDATE_INTERVAL_MS - 1000))).not.toBeNull();
 		expect(assumeSession(token, later(start, ACTIVITY_UPDATE_INTERVAL_MS))).toBeNull();
 		expect(assumeSession(token, later(start, INACTIVITY_TIMEOUT_MS))).toBeNull();
+
+		// Near the absolute end: validated (and its activity written) 30 minutes before it, the
+		// session may be assumed until that end, not for the hour until activity is due again.
+		const lastHalfHour = later(start, ABSOLUTE_LIFETIME_MS - 30 * 60 * 1000);
+		for (let day = 13; day * DAY_MS < ABSOLUTE_LIFETIME_MS; day += 13) {
+			await validateSessionToken(token, later(start, day * DAY_MS));
+		}
+		expect(await validateSessionToken(token, lastHalfHour)).not.toBeNull();
+		expect(assumeSession(token, later(lastHalfHour, 20 * 60 * 1000))).not.toBeNull();
+		expect(assumeSession(token, later(lastHalfHour, 40 * 60 * 1000))).toBeNull();
 	});
 });
 

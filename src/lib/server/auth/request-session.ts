@@ -24,7 +24,11 @@ export class RequestSession {
 		private readonly isPage: boolean
 	) {}
 
-	/** The session and its person, or null when signed out (an ended session's cookie goes). */
+	/**
+	 * The session and its person, or null when signed out (an ended session's cookie goes). Await it
+	 * before a load or action returns: it may set the cookie, which SvelteKit allows only until the
+	 * response starts (so not from a streamed promise).
+	 */
 	read(): Promise<ValidSession | null> {
 		this.#read ??= this.#validate();
 		return this.#read;

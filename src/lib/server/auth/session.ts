@@ -123,14 +123,10 @@ export async function validateSessionToken(
 	const [row]: { session: Session; user: SessionUser; frame?: PageFrame }[] = withFrame
 		? await sessionWithFrame().execute({ id: parts.id })
 		: await sessionAlone().execute({ id: parts.id });
-	if (!row || !secretMatchesHash(parts.secret, row.session.secretHash)) {
-		recentlyValid.delete(token);
-		return null;
-	}
+	if (!row || !secretMatchesHash(parts.secret, row.session.secretHash)) return null;
 
 	let session = row.session;
 	if (now >= sessionExpiresAt(session)) {
-		recentlyValid.delete(token);
 		await invalidateSession(session.id);
 		return null;
 	}
@@ -139,7 +135,7 @@ export async function validateSessionToken(
 		await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, session.id));
 	}
 	const valid: ValidSession = { session, user: row.user, expiresAt: sessionExpiresAt(session) };
-	remember(token, valid);
+	remember(valid);
 	return row.frame ? { ...valid, frame: row.frame } : valid;
 }
 
@@ -147,19 +143,16 @@ const isActivityDue = (session: Session, now: Date) =>
 	now.getTime() - session.lastActiveAt.getTime() >= ACTIVITY_UPDATE_INTERVAL_MS;
 
 /**
- * Sessions this server validated lately, by token: what a statement may assume and check for
+ * Sessions this server validated lately, by session id: what a statement may assume and check for
  * itself (see assumeSession). Only an assumption: nothing is let in on its strength alone.
  */
 const recentlyValid = new Map<string, ValidSession>();
 const RECENTLY_VALID_KEPT = 20_000;
 
-function remember(token: string, valid: ValidSession): void {
-	recentlyValid.delete(token); // re-inserted last: the oldest entries go first
-	recentlyValid.set(token, {
-		session: valid.session,
-		user: valid.user,
-		expiresAt: valid.expiresAt
-	});
+function remember(valid: ValidSession): void {
+	const { session, user, expiresAt } = valid;
+	recentlyValid.delete(session.id); // re-inserted last: the oldest entries go first
+	recentlyValid.set(session.id, { session, user, expiresAt });
 	if (recentlyValid.size > RECENTLY_VALID_KEPT) {
 		recentlyValid.delete(recentlyValid.keys().next().value!);
 	}
@@ -174,13 +167,16 @@ export interface AssumedSession {
 
 /**
  * The token's session as this server last validated it, when that needs no write now: not expired
- * and no activity due. It costs no read; a statement that relies on it must include `isStillValid`,
- * which catches sign-out, deactivation, a password change and any change of roles or home team.
- * (The secret needs no second check: a session's hash never changes, and the token is the key.)
+ * and no activity due (expiry is known here: a session's start never changes, and its last activity
+ * only moves later). It costs no read; a statement that relies on it must include `isStillValid`,
+ * which catches sign-out, deactivation, a password change and any change of roles or home team,
+ * on any server. The secret is checked against the hash validated then, which never changes.
  */
 export function assumeSession(token: string, now = new Date()): AssumedSession | null {
-	const valid = recentlyValid.get(token);
-	if (!valid || now >= valid.expiresAt || isActivityDue(valid.session, now)) return null;
+	const parts = splitToken(token);
+	const valid = parts && recentlyValid.get(parts.id);
+	if (!valid || !secretMatchesHash(parts.secret, valid.session.secretHash)) return null;
+	if (now >= valid.expiresAt || isActivityDue(valid.session, now)) return null;
 	const { user, session } = valid;
 	return {
 		user,
@@ -193,6 +189,7 @@ export function assumeSession(token: string, now = new Date()): AssumedSession |
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {
+	recentlyValid.delete(sessionId);
 	await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
@@ -201,6 +198,9 @@ export async function invalidateAllSessions(
 	personId: string,
 	tx: DatabaseOrTransaction = db
 ): Promise<void> {
+	for (const [id, valid] of recentlyValid) {
+		if (valid.user.id === personId) recentlyValid.delete(id);
+	}
 	await tx.delete(sessions).where(eq(sessions.personId, personId));
 }
 
