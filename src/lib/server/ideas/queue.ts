@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { vetoDeadline, vetoWindowStart } from '../../domain/approval';
 import { deadlineState, type DeadlineState } from '../../domain/deadline';
 import type { IdeaStatus } from '../../domain/ideas';
 import { db, preparedQuery, selectRows } from '../db';
-import { anyId, anyOfManyIds } from '../db/any-id';
+import { anyOfManyIds } from '../db/any-id';
 import { ideas } from '../db/schema';
 import { settingColumn } from '../org/settings';
 import type { Viewer } from './access';
@@ -175,19 +175,23 @@ interface QueueShape {
 	tab: QueueTab;
 }
 
-/** The values a queue's card statement takes (ISO times: they are placeholders, not columns). */
+/**
+ * The values a queue's card statement takes. Each reaches it through a sub-select, hidden from the
+ * planner, so its plan is the same for every manager and PostgreSQL plans it once per connection
+ * instead of on every request (0.6 ms, four times the statement's run at 3 M ideas); the statuses
+ * are written out instead, so that plan can use the partial indexes on open and accepted ideas.
+ */
 const param = {
 	managerId: sql.placeholder('managerId'),
 	ownTeams: sql.placeholder('ownTeams'),
 	subtree: sql.placeholder('subtree'),
-	now: sql`${sql.placeholder('now')}::timestamptz`,
-	vetoSince: sql`${sql.placeholder('vetoSince')}::timestamptz`
+	now: sql`(select ${sql.placeholder('now')}::timestamptz)`,
+	vetoSince: sql`(select ${sql.placeholder('vetoSince')}::timestamptz)`
 };
 
-const isAcceptedInSubtree = and(
-	eq(ideas.status, 'accepted'),
-	anyOfManyIds(ideas.teamId, param.subtree)
-);
+const hasStatus = (status: IdeaStatus) => sql`${ideas.status} = ${sql.raw(`'${status}'`)}`;
+
+const isAcceptedInSubtree = and(hasStatus('accepted'), anyOfManyIds(ideas.teamId, param.subtree));
 
 /** Every card list of a queue of this shape, each a branch of one UNION ALL with its own order and limit. */
 function buildQueueCards({ decides, overseesTeams, tab }: QueueShape) {
@@ -195,13 +199,13 @@ function buildQueueCards({ decides, overseesTeams, tab }: QueueShape) {
 	if (decides) {
 		// The stored routes find the candidates through their indexes: ideas decided by a team
 		// this manager manages, and overdue ones escalating to it.
-		const isDecided = anyId(ideas.deciderTeamId, param.ownTeams);
+		const isDecided = anyOfManyIds(ideas.deciderTeamId, param.ownTeams);
 		const isEscalated = and(
-			anyId(ideas.escalationTeamId, param.ownTeams),
+			anyOfManyIds(ideas.escalationTeamId, param.ownTeams),
 			lt(ideas.decisionDueAt, param.now)
 		);
 		const othersIdeas = (status: IdeaStatus, condition: SQL | undefined) =>
-			and(eq(ideas.status, status), ne(ideas.authorId, param.managerId), condition);
+			and(hasStatus(status), ne(ideas.authorId, param.managerId), condition);
 		lists.push(
 			selectQueueCards('awaiting', othersIdeas('awaiting_decision', or(isDecided, isEscalated)))
 				.orderBy(asc(ideas.decisionDueAt), desc(ideas.voteCount), asc(ideas.id))
