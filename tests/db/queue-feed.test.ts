@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/lib/server/db';
-import { ideas } from '../../src/lib/server/db/schema';
+import { ideas, teamManagers } from '../../src/lib/server/db/schema';
 import { listFeed } from '../../src/lib/server/ideas/feed';
 import { listQueue } from '../../src/lib/server/ideas/queue';
 import { findSimilarIdeas } from '../../src/lib/server/ideas/similar';
@@ -205,6 +205,23 @@ describe('the feed', () => {
 		expect(await titles(viewer(sam))).toEqual(['Store idea']);
 		expect(await titles(viewer(kenji, [...MANAGER]))).toEqual(['Line idea']);
 		expect(await titles(viewer(hana, ['hr']))).toEqual(['Line idea', 'Store idea']);
+	});
+
+	it('follows a change of visibility or of managers at once, though it assumes the last it saw', async () => {
+		const { yuki, sam, marcus, line } = await makePlant();
+		await submitTestIdea(yuki, { title: 'Line idea' });
+		await submitTestIdea(sam, { title: 'Store idea' });
+		const titles = async (who: Parameters<typeof listFeed>[0]) =>
+			(await listFeed(who, { scope: 'all', sort: 'newest' })).items
+				.map((item) => item.title)
+				.sort();
+		expect(await titles(viewer(sam))).toEqual(['Line idea', 'Store idea']);
+		await updateOrganisationSettings({ ideaVisibility: 'team' });
+		expect(await titles(viewer(sam))).toEqual(['Store idea']);
+		const marcusAsManager = viewer(marcus, ['manager']);
+		expect(await titles(marcusAsManager)).toEqual(['Store idea']);
+		await db.insert(teamManagers).values({ teamId: line.id, personId: marcus.id });
+		expect(await titles(marcusAsManager)).toEqual(['Line idea', 'Store idea']);
 	});
 
 	it('offers similar open ideas while a title is typed', async () => {

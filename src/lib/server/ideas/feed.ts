@@ -4,9 +4,14 @@ import { UNDECIDED_STATUSES } from '../../domain/status';
 import { db } from '../db';
 import { ideas } from '../db/schema';
 import { visibleIdeasCondition, type Viewer } from './access';
-import { selectIdeaCards, type IdeaCard } from './cards';
+import { ideaCardColumns, type IdeaCard } from './cards';
 import { isUuid } from '../../domain/validation';
-import { loadAccessContext } from './load';
+import {
+	isAccessContextCurrent,
+	readAccessContext,
+	recentAccessContext,
+	type VersionedAccessContext
+} from './load';
 
 export type FeedSort = 'newest' | 'votes' | 'due';
 
@@ -57,12 +62,25 @@ function decodeCursor(raw: string | undefined): Cursor | null {
  * one, so pages stay fast and stable however deep one scrolls and however many ideas arrive.
  * "Due soonest" lists the ideas still waiting for a decision.
  */
-export async function listFeed(
+export async function listFeed(viewer: Viewer, query: FeedQuery): Promise<FeedPage> {
+	// Usually one statement: the cards, chosen by the access context last read, which the same
+	// statement confirms is still current. Otherwise (or with no cards to say so) read it again.
+	const read = await readFeed(viewer, query, await recentAccessContext());
+	if (read.isContextCurrent) return read.page;
+	return (await readFeed(viewer, query, await readAccessContext())).page;
+}
+
+interface FeedPage {
+	items: IdeaCard[];
+	nextCursor: string | null;
+}
+
+async function readFeed(
 	viewer: Viewer,
-	query: FeedQuery
-): Promise<{ items: IdeaCard[]; nextCursor: string | null }> {
-	const context = await loadAccessContext(db);
-	const conditions: (SQL | undefined)[] = [visibleIdeasCondition(viewer, context)];
+	query: FeedQuery,
+	access: VersionedAccessContext
+): Promise<{ page: FeedPage; isContextCurrent: boolean }> {
+	const conditions: (SQL | undefined)[] = [visibleIdeasCondition(viewer, access.context)];
 	if (query.scope === 'team') conditions.push(eq(ideas.teamId, viewer.homeTeamId));
 	if (query.status) conditions.push(eq(ideas.status, query.status));
 	if (query.benefitType) conditions.push(eq(ideas.benefitType, query.benefitType));
@@ -84,11 +102,13 @@ export async function listFeed(
 		due: [asc(ideas.decisionDueAt), asc(ideas.id)]
 	}[query.sort];
 
-	const rows = await selectIdeaCards()
+	const rows = await db
+		.select({ card: ideaCardColumns, isContextCurrent: isAccessContextCurrent(access) })
+		.from(ideas)
 		.where(and(...conditions))
 		.orderBy(...order)
 		.limit(FEED_PAGE_SIZE + 1);
-	const items = rows.slice(0, FEED_PAGE_SIZE);
+	const items = rows.slice(0, FEED_PAGE_SIZE).map((row) => row.card);
 	const last = items.at(-1);
 	const nextCursor =
 		rows.length > FEED_PAGE_SIZE && last
@@ -98,7 +118,7 @@ export async function listFeed(
 					id: last.id
 				})
 			: null;
-	return { items, nextCursor };
+	return { page: { items, nextCursor }, isContextCurrent: rows[0]?.isContextCurrent ?? false };
 }
 
 // Row comparisons match the sort order exactly; the timestamps travel as ISO text with a cast,

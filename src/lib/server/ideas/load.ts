@@ -98,7 +98,10 @@ export async function readAccessContext(): Promise<VersionedAccessContext> {
 }
 
 /** True, as a condition in SQL, while the hierarchy and the visibility setting are as assumed. */
-export function isAccessContextCurrent({ hierarchyVersion, context }: VersionedAccessContext): SQL {
-	return sql`${currentHierarchyVersion} is not distinct from ${hierarchyVersion}::bigint
+export function isAccessContextCurrent({
+	hierarchyVersion,
+	context
+}: VersionedAccessContext): SQL<boolean> {
+	return sql<boolean>`${currentHierarchyVersion} is not distinct from ${hierarchyVersion}::bigint
 		and ${visibilitySetting} = ${context.visibility}`;
 }
