@@ -36,8 +36,9 @@ export async function castVote(
 	// Usually one statement: the vote carries the access rule as its condition, worked out for the
 	// access context last read, and checks that context is still the current one. A voter assumed
 	// from an earlier request has their session checked in it too, so it is not read first.
-	const assumed = 'confirm' in voter ? voter.assumed : { user: voter, isStillValid: undefined };
-	const fastVoter = assumed?.user ?? ('confirm' in voter ? await voter.confirm() : voter);
+	const { assumed, confirm }: AssumedVoter =
+		'confirm' in voter ? voter : { assumed: null, confirm: async () => voter };
+	const fastVoter = assumed?.user ?? (await confirm());
 	const access = await recentAccessContext();
 	let tally = isUuid(ideaId)
 		? await setVote(
@@ -51,7 +52,7 @@ export async function castVote(
 	if (!tally) {
 		// Refused, or the context has moved since: read the idea to say why, or vote after all; as
 		// the voter really is now, when they were assumed.
-		const viewer = assumed?.isStillValid && 'confirm' in voter ? await voter.confirm() : fastVoter;
+		const viewer = assumed ? await confirm() : fastVoter;
 		const found = await findIdeaInContext(db, ideaId);
 		if (!found || !canViewIdea(viewer, found.idea, found.context)) {
 			return reject({ form: 'There is no such idea.' }, 404);
