@@ -10,18 +10,17 @@ import { getIdeaDetail } from '$lib/server/ideas/detail';
 import { vetoSelfApproval } from '$lib/server/ideas/self-approval';
 import { castVote } from '$lib/server/ideas/vote';
 import { sendThanks } from '$lib/server/recognition/thanks';
-import { getOrganisationSettings } from '$lib/server/org/settings';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, parent }) => {
 	const user = await requireUser();
 	const detail = await getIdeaDetail(user, params.id);
 	if (!detail) error(404, 'There is no such idea, or it is not shared with you.');
-	const settings = await getOrganisationSettings();
+	// The frame around the page has read the organisation's time zone already.
+	const { timeZone } = await parent();
 	return {
 		detail,
-		timeZone: settings.timeZone,
-		defaultTargetDate: suggestedTargetDate(new Date(), settings.timeZone),
+		defaultTargetDate: suggestedTargetDate(new Date(), timeZone),
 		justSubmitted: url.searchParams.has('submitted'),
 		justAcceptedByTeam: url.searchParams.has('teamAccepted'),
 		justVetoed: url.searchParams.has('vetoed')
