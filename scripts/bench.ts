@@ -19,6 +19,7 @@ import { RAW_VOTE_SQL, measureRawVotesPglite, measureRawVotesPostgres } from './
 import { evaluateTargets, formatTable, type Row } from './bench/report';
 import { VoteToggles, buildScenarios, sessionCookie } from './bench/scenarios';
 import { buildApp, startServer } from './bench/server';
+import { workerCount } from './workers.js';
 
 const { values } = parseArgs({
 	options: {
@@ -40,6 +41,7 @@ const { values } = parseArgs({
 		out: { type: 'string', default: 'bench/results' },
 		profile: { type: 'boolean', default: false },
 		rounds: { type: 'string', default: '1' },
+		workers: { type: 'string' },
 		help: { type: 'boolean', default: false }
 	}
 });
@@ -48,14 +50,15 @@ if (values.help) {
 	console.log(`Usage: npm run bench -- [--pglite] [--quick] [--no-build] [--seed [--reset]]
        [--people N --ideas N --votes N] [--seconds S] [--connections N] [--port P]
        [--only trivial,raw,vote,feed,queue,dashboard,submit,js] [--compare RESULT.json]
-       [--label NAME] [--sessions-file PATH] [--profile] [--rounds N]
+       [--label NAME] [--sessions-file PATH] [--profile] [--rounds N] [--workers N]
 PostgreSQL (DATABASE_URL): measures the database as filled by npm run seed:scale, with the load
 sessions it wrote (--sessions-file); --seed generates the data here first (--reset to wipe).
 --pglite: a fresh embedded database in a temporary directory, seeded here.
 --quick: small data and 2 s per endpoint (CI). --compare: a result file of a smaller dataset, for
 the dashboard's growth target. --profile: the server writes a CPU profile to bench/profiles/.
 --rounds N: measures everything N times in turn and reports each endpoint's median run, as runs on
-one machine vary by about ±15%.`);
+one machine vary by about ±15%. --workers N: app processes (WEB_CONCURRENCY); by default as
+npm start runs it, one per core on PostgreSQL and one on the embedded database.`);
 	process.exit(0);
 }
 
@@ -134,6 +137,12 @@ if (!values.pglite && !url) {
 	process.exit(2);
 }
 
+// As serve.js counts them (one per core on PostgreSQL unless --workers says otherwise).
+const workers = workerCount(
+	{ DATABASE_URL: url ?? '', WEB_CONCURRENCY: values.workers },
+	os.availableParallelism()
+).count;
+
 const started = performance.now();
 let dataDir: string | null = null;
 let exitCode = 0;
@@ -186,7 +195,8 @@ try {
 		port,
 		database: url ? { url } : { dataDir: dataDir! },
 		logFile: path.join(values.out, 'server-log.tmp'),
-		nodeFlags: values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : []
+		nodeFlags: values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : [],
+		workers
 	});
 	let jsSize: JsSize | null = null;
 	try {
@@ -277,7 +287,8 @@ try {
 	console.log(
 		`\nTeian benchmark (${label}): ${load.counts.people} people, ${load.counts.teams} teams, ` +
 			`${load.counts.ideas} ideas, ${load.counts.votes} votes on ${kind}; ` +
-			`${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` +
+			`${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ` +
+			`${workers} app ${workers === 1 ? 'process' : 'processes'}` +
 			`${rounds > 1 ? `; each row the median of ${rounds} runs` : ''}.\n`
 	);
 	console.log(table);
@@ -295,7 +306,14 @@ try {
 		},
 		database: await databaseFacts(url),
 		dataset: { counts: load.counts, generation: load.generation ?? null },
-		settings: { connections, secondsPerEndpoint: seconds, warmUpSeconds, poolSize: 10, rounds },
+		settings: {
+			connections,
+			secondsPerEndpoint: seconds,
+			warmUpSeconds,
+			appProcesses: workers,
+			poolSizePerProcess: 10,
+			rounds
+		},
 		rawVoteSql: RAW_VOTE_SQL,
 		// Each endpoint's median run; with --rounds, every run is under allRuns.
 		results: rows,

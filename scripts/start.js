@@ -1,5 +1,6 @@
 // `npm start`: builds Teian if needed and serves it. Without DATABASE_URL it runs on the embedded
 // database in ./data, which gets the demo organisation on first start (its sign-ins are printed).
+// On PostgreSQL it serves from one process per core (scripts/serve.js).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -21,6 +22,6 @@ if (!existsSync('build/index.js') || process.argv.includes('--rebuild')) {
 console.log(
 	`Starting Teian on ${env.ORIGIN} (${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite in ' + (env.DATA_DIR || 'data')})`
 );
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['scripts/serve.js', 'build'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,4 +1,4 @@
-// Builds the app and runs `node build` as production would, on a port of its own.
+// Builds the app and serves it with scripts/serve.js as production would, on a port of its own.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
 	cpSync,
@@ -27,8 +27,10 @@ export async function startServer(options: {
 	port: number;
 	database: { url: string } | { dataDir: string };
 	logFile: string;
-	/** Node flags, e.g. --cpu-prof. */
+	/** Node flags, e.g. --cpu-prof (every worker writes its own profile). */
 	nodeFlags?: string[];
+	/** WEB_CONCURRENCY: worker processes; by default serve.js's own choice (one per core). */
+	workers?: number;
 }): Promise<RunningServer> {
 	if (!existsSync('build/index.js')) throw new Error('No build/: run without --no-build.');
 	// The server runs from a copy of build/, so a build started meanwhile (tests, another
@@ -42,7 +44,7 @@ export async function startServer(options: {
 	const log = openSync(options.logFile, 'w');
 	const server: ChildProcess = spawn(
 		process.execPath,
-		[...(options.nodeFlags ?? []), path.join(copy, 'build')],
+		[...(options.nodeFlags ?? []), path.resolve('scripts/serve.js'), path.join(copy, 'build')],
 		{
 			env: {
 				...process.env,
@@ -53,6 +55,7 @@ export async function startServer(options: {
 				DEMO_DATA: 'off',
 				// Requests still in flight when the load stops are cut after this many seconds.
 				SHUTDOWN_TIMEOUT: '5',
+				...(options.workers ? { WEB_CONCURRENCY: String(options.workers) } : {}),
 				...('url' in options.database
 					? { DATABASE_URL: options.database.url }
 					: { DATABASE_URL: '', DATA_DIR: options.database.dataDir })

@@ -24,7 +24,8 @@ const PORT = Number(process.env.E2E_PORT) || 4317;
 
 /**
  * Prepares a demo database with a session per role (e2e sets session cookies directly, except in the
- * test that drives the sign-in form), then starts the built server on it, as production would run.
+ * test that drives the sign-in form), then starts the built server on it as production would run:
+ * scripts/serve.js, so on PostgreSQL with one worker per core.
  */
 export default async function setup(project: TestProject) {
 	if (!existsSync('build/index.js')) throw new Error('Build first: npm run build');
@@ -53,7 +54,7 @@ export default async function setup(project: TestProject) {
 	rmSync(logFile, { force: true });
 	mkdirSync(path.dirname(logFile), { recursive: true });
 	const log = openSync(logFile, 'a');
-	const server: ChildProcess = spawn(process.execPath, ['build'], {
+	const server: ChildProcess = spawn(process.execPath, ['scripts/serve.js', 'build'], {
 		env: {
 			...process.env,
 			PORT: String(PORT),
