@@ -49,7 +49,7 @@ const { values } = parseArgs({
 if (values.help) {
 	console.log(`Usage: npm run bench -- [--pglite] [--quick] [--no-build] [--seed [--reset]]
        [--people N --ideas N --votes N] [--seconds S] [--connections N] [--port P]
-       [--only trivial,raw,vote,feed,queue,dashboard,submit,js] [--compare RESULT.json]
+       [--only trivial,raw,signed-in,vote,feed,queue,dashboard,submit,js] [--compare RESULT.json]
        [--label NAME] [--sessions-file PATH] [--profile] [--rounds N] [--workers N]
 PostgreSQL (DATABASE_URL): measures the database as filled by npm run seed:scale, with the load
 sessions it wrote (--sessions-file); --seed generates the data here first (--reset to wipe).
@@ -223,9 +223,12 @@ try {
 			// Later rounds measure the raw loop too, next to an app server that is idle meanwhile.
 			if (round > 1 && (wants('raw') || wants('vote'))) await measureRaw();
 			const trivial = scenarios.trivial.name;
-			if (wants('trivial') || wants('queue') || wants('feed') || wants('dashboard')) {
+			const pages = ['trivial', 'signed-in', 'queue', 'feed', 'dashboard', 'submit'];
+			if (pages.some(wants)) {
 				await run(scenarios.trivial, 'is baseline');
 			}
+			// For scale: what any page that reads the database at all costs here.
+			if (wants('signed-in')) await run(scenarios.signedIn, trivial);
 			if (wants('vote')) await run(scenarios.vote, 'raw vote SQL');
 			if (wants('feed')) await run(scenarios.feed, trivial);
 			if (wants('queue')) await run(scenarios.queue, trivial);

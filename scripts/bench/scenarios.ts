@@ -82,6 +82,14 @@ export function buildScenarios(
 			expectedStatus: 200,
 			next: () => page('/sign-in')
 		},
+		signedIn: {
+			name: 'lightest signed-in page',
+			description:
+				'GET /account, employees: the session with its frame, then the profile (two short reads); no page that reads the database can be faster',
+			connections,
+			expectedStatus: 200,
+			next: () => page('/account', nextEmployee().token)
+		},
 		vote: {
 			name: 'vote toggle',
 			description: `POST /ideas/[id]?/vote, vote and unvote over ${toggles.size} open ideas`,

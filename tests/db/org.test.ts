@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ROLE_LABELS } from '../../src/lib/domain/roles';
 import type { PersonInput } from '../../src/lib/domain/schemas';
+import { describePerson } from '../../src/lib/server/org/profile';
 import {
 	createPerson,
 	deactivatePerson,
@@ -15,6 +17,7 @@ import {
 import {
 	createTeam,
 	listSubtreeTeamIds,
+	listTeamPaths,
 	listTeamTree,
 	moveTeam,
 	renameTeam
@@ -61,6 +64,42 @@ describe('teams', () => {
 		const store = await makeTeam('Store');
 		expect((await listSubtreeTeamIds([assembly.id])).sort()).toEqual([assembly.id, line.id].sort());
 		expect((await listSubtreeTeamIds([plant.id, store.id])).length).toBe(4);
+	});
+
+	it('gives the paths of just the teams asked for', async () => {
+		const plant = await makeTeam('Plant A');
+		const assembly = await makeTeam('Assembly', plant.id);
+		const line = await makeTeam('Line 2', assembly.id);
+		const store = await makeTeam('Store');
+		const paths = await listTeamPaths([line.id, store.id, '00000000-0000-4000-8000-000000000000']);
+		expect([...paths].sort()).toEqual(
+			[
+				[line.id, 'Plant A/Assembly/Line 2'],
+				[store.id, 'Store']
+			].sort()
+		);
+		expect(await listTeamPaths([])).toEqual(new Map());
+	});
+
+	it('describes a person to themselves with their team and the teams they manage', async () => {
+		const plant = await makeTeam('Plant A');
+		const assembly = await makeTeam('Assembly', plant.id);
+		const line = await makeTeam('Line 2', assembly.id);
+		const store = await makeTeam('Store');
+		const kenji = await makePerson({
+			name: 'Kenji',
+			teamId: assembly.id,
+			roles: ['employee', 'manager'],
+			manages: [store.id, line.id]
+		});
+		expect(await describePerson(kenji.id)).toEqual({
+			displayName: 'Kenji',
+			email: kenji.email,
+			employeeNumber: null,
+			teamPath: 'Plant A › Assembly',
+			roleLabels: [ROLE_LABELS.employee, ROLE_LABELS.manager],
+			managedTeamPaths: ['Plant A › Assembly › Line 2', 'Store']
+		});
 	});
 
 	it('keeps sibling names unique, also among top-level teams', async () => {

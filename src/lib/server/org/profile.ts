@@ -4,7 +4,7 @@ import { displayTeamPath } from '../../domain/team-path';
 import { db } from '../db';
 import { teamManagers } from '../db/schema';
 import { getPerson } from './people';
-import { listTeamTree } from './teams';
+import { listTeamPaths } from './teams';
 
 export interface PersonProfile {
 	displayName: string;
@@ -19,12 +19,12 @@ export interface PersonProfile {
 export async function describePerson(personId: string): Promise<PersonProfile> {
 	const person = await getPerson(personId);
 	if (!person) throw new Error(`No person ${personId}`);
-	const tree = await listTeamTree();
-	const pathOf = (teamId: string) => tree.find((team) => team.id === teamId)?.path ?? '—';
 	const managed = await db
 		.select({ teamId: teamManagers.teamId })
 		.from(teamManagers)
 		.where(eq(teamManagers.personId, personId));
+	const paths = await listTeamPaths([person.homeTeamId, ...managed.map((row) => row.teamId)]);
+	const pathOf = (teamId: string) => paths.get(teamId) ?? '—';
 	return {
 		displayName: person.displayName,
 		email: person.email,

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { TEAM_PATH_SEPARATOR } from '../../domain/team-path';
+import { TEAM_PATH_SEPARATOR, formatTeamPath } from '../../domain/team-path';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { db, selectRows, type DatabaseOrTransaction } from '../db';
 import { teams, type Team } from '../db/schema';
@@ -64,6 +64,30 @@ export async function listTeamTree(tx: DatabaseOrTransaction = db): Promise<Team
 		memberCount: row.member_count,
 		managerNames: row.manager_names
 	}));
+}
+
+/**
+ * The path of each given team, by id (unknown ids are left out): a walk up from those teams only,
+ * where listTeamTree reads every team and counts every member.
+ */
+export async function listTeamPaths(
+	teamIds: string[],
+	tx: DatabaseOrTransaction = db
+): Promise<Map<string, string>> {
+	if (teamIds.length === 0) return new Map();
+	const rows = await selectRows<{ team_id: string; path_names: string[] }>(
+		tx,
+		sql`
+		with recursive up as (
+			select id as team_id, parent_id, array[name] as path_names from teams where id in ${teamIds}
+			union all
+			select up.team_id, t.parent_id, t.name || up.path_names
+			from teams t join up on t.id = up.parent_id
+		)
+		select team_id, path_names from up where parent_id is null
+	`
+	);
+	return new Map(rows.map((row) => [row.team_id, formatTeamPath(row.path_names)]));
 }
 
 /** The given teams and every team below them. */
