@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/domain/csv';
 import { db } from '../../src/lib/server/db';
-import { people, teams } from '../../src/lib/server/db/schema';
+import {
+	ideas,
+	people,
+	pointEntries,
+	teams,
+	thanks as thanksTable
+} from '../../src/lib/server/db/schema';
 import { decideIdea } from '../../src/lib/server/ideas/decide';
 import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
 import {
@@ -64,6 +70,45 @@ async function implement(team: { members: { id: string; homeTeamId: string }[] }
 }
 
 describe('recognition and gainsharing for HR', () => {
+	it('counts what happened within the period in the organisation’s time zone, to the millisecond', async () => {
+		await updateOrganisationSettings({ timeZone: 'Asia/Tokyo' });
+		const [a] = await makeTeams([5]);
+		const [, member] = a.members;
+		const inside = await submitTestIdea(member, {}, NOW);
+		const outside = await submitTestIdea(member, {}, NOW);
+		const before = (await loadRecognitionOverview(PERIOD, NOW)).totals!;
+
+		// The period runs from 2 November 00:00 to 29 November 24:00 in Tokyo (UTC+9).
+		const justBefore = new Date('2026-11-01T14:59:59.999Z');
+		const firstMoment = new Date('2026-11-01T15:00:00Z');
+		const lastMoment = new Date('2026-11-29T14:59:59.999Z');
+		const justAfter = new Date('2026-11-29T15:00:00Z');
+		await db.insert(pointEntries).values(
+			[justBefore, firstMoment, lastMoment, justAfter].map((createdAt, index) => ({
+				personId: member.id,
+				reason: 'correction' as const,
+				points: 10 ** index,
+				createdAt
+			}))
+		);
+		await db.insert(thanksTable).values(
+			[justBefore, lastMoment, justAfter].map((createdAt) => ({
+				ideaId: inside,
+				fromPersonId: a.members[0].id,
+				toPersonId: member.id,
+				message: 'Thank you.',
+				createdAt
+			}))
+		);
+		await db.update(ideas).set({ implementedAt: lastMoment }).where(eq(ideas.id, inside));
+		await db.update(ideas).set({ implementedAt: justAfter }).where(eq(ideas.id, outside));
+
+		const after = (await loadRecognitionOverview(PERIOD, NOW)).totals!;
+		expect(after.points - before.points).toBe(10 + 100);
+		expect(after.thanks - before.thanks).toBe(1);
+		expect(after.implemented - before.implemented).toBe(1);
+	});
+
 	it('shows teams as the dashboard does: subtrees, and only teams that can be opened on their own', async () => {
 		await updateOrganisationSettings({ timeZone: 'UTC', gainsharingPercent: 10 });
 		const [a, b, c, d] = await makeTeams([6, 5, 3, 3]);

@@ -302,6 +302,10 @@ export const ideas = pgTable(
 			t.id.desc().nullsFirst()
 		),
 		index('ideas_author_idx').on(t.authorId, t.submittedAt.desc().nullsFirst()),
+		// HR's recognition overview: the ideas implemented in one period.
+		index('ideas_implemented_idx')
+			.on(t.implementedAt)
+			.where(sql`${t.implementedAt} is not null`),
 		index('ideas_votes_idx').on(
 			t.voteCount.desc().nullsFirst(),
 			t.submittedAt.desc().nullsFirst(),
@@ -522,6 +526,8 @@ export const pointEntries = pgTable(
 	},
 	(t) => [
 		index('point_entries_person_idx').on(t.personId, t.createdAt),
+		// HR's recognition overview: one period's points across the organisation.
+		index('point_entries_created_idx').on(t.createdAt),
 		// An idea earns each kind of points once (corrections aside).
 		uniqueIndex('point_entries_idea_reason_idx')
 			.on(t.ideaId, t.reason)
@@ -551,6 +557,7 @@ export const gainsharingEntries = pgTable(
 	},
 	(t) => [
 		index('gainsharing_team_period_idx').on(t.teamId, t.periodStart),
+		index('gainsharing_period_idx').on(t.periodStart),
 		uniqueIndex('gainsharing_idea_idx')
 			.on(t.ideaId)
 			.where(sql`${t.reason} = 'implementation'`)
