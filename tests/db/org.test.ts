@@ -7,6 +7,7 @@ import {
 	deactivatePerson,
 	getPerson,
 	listPeople,
+	listPeoplePage,
 	reactivatePerson,
 	updatePerson
 } from '../../src/lib/server/org/people';
@@ -251,6 +252,31 @@ describe('people', () => {
 			'Mei Fujita'
 		]);
 		expect(await listPeople({ search: '%' })).toHaveLength(0);
+	});
+
+	it('lists a page at a time, by name with the deactivated last, and counts every match', async () => {
+		const admin = await makePerson({ name: 'Aki Admin', roles: ['admin'] });
+		const gone = await makePerson({ name: 'Aaron Gone' });
+		await makePerson({ name: 'Chie Sato' });
+		await makePerson({ name: 'Bo Tanaka' });
+		expect((await deactivatePerson(gone.id, admin.id)).ok).toBe(true);
+
+		const first = await listPeoplePage({}, 2);
+		expect(first.total).toBe(4);
+		expect(first.people.map((p) => p.displayName)).toEqual(['Aki Admin', 'Bo Tanaka']);
+		expect(first.people[0]).not.toHaveProperty('total');
+		const all = await listPeoplePage({}, 4);
+		expect(all.people.map((p) => p.displayName)).toEqual([
+			'Aki Admin',
+			'Bo Tanaka',
+			'Chie Sato',
+			'Aaron Gone'
+		]);
+		expect(await listPeoplePage({ status: 'active' }, 1)).toMatchObject({
+			total: 3,
+			people: [{ displayName: 'Aki Admin' }]
+		});
+		expect(await listPeoplePage({ search: 'nobody' }, 50)).toEqual({ people: [], total: 0 });
 	});
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_PAGES_SHOWN, shownLength } from '../../src/lib/domain/paging';
 import { QUEUE_PAGE_SIZE, queuePageLength } from '../../src/lib/server/ideas/queue';
 
 describe('queuePageLength', () => {
@@ -7,6 +8,13 @@ describe('queuePageLength', () => {
 		expect(queuePageLength(String(QUEUE_PAGE_SIZE * 2))).toBe(QUEUE_PAGE_SIZE * 2);
 		// Part of a page rounds up to the whole page.
 		expect(queuePageLength(String(QUEUE_PAGE_SIZE + 1))).toBe(QUEUE_PAGE_SIZE * 2);
+	});
+
+	it('shows at most 50 pages, however many are asked for', () => {
+		expect(queuePageLength(String(QUEUE_PAGE_SIZE * 50))).toBe(QUEUE_PAGE_SIZE * 50);
+		expect(queuePageLength(String(QUEUE_PAGE_SIZE * 51))).toBe(QUEUE_PAGE_SIZE * MAX_PAGES_SHOWN);
+		expect(queuePageLength('100000000')).toBe(QUEUE_PAGE_SIZE * MAX_PAGES_SHOWN);
+		expect(shownLength('120', 50)).toBe(150);
 	});
 
 	it('treats nonsense as the first page', () => {

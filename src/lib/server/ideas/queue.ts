@@ -3,6 +3,7 @@ import { unionAll } from 'drizzle-orm/pg-core';
 import { vetoDeadline, vetoWindowStart } from '../../domain/approval';
 import { deadlineState, type DeadlineState } from '../../domain/deadline';
 import type { IdeaStatus } from '../../domain/ideas';
+import { shownLength } from '../../domain/paging';
 import { db, preparedQuery, selectRows } from '../db';
 import { anyOfManyIds } from '../db/any-id';
 import { ideas } from '../db/schema';
@@ -34,11 +35,9 @@ export interface QueueOptions {
 	shown?: number;
 }
 
-/** The cards a `?show=` asks for: whole pages, at least one. */
-export function queuePageLength(requested: string | null): number {
-	const pages = Math.ceil(Number(requested) / QUEUE_PAGE_SIZE);
-	return Number.isSafeInteger(pages) && pages > 1 ? pages * QUEUE_PAGE_SIZE : QUEUE_PAGE_SIZE;
-}
+/** The cards a `?show=` asks for: whole pages (see shownLength). */
+export const queuePageLength = (requested: string | null) =>
+	shownLength(requested, QUEUE_PAGE_SIZE);
 
 export interface QueueItem extends IdeaCard {
 	deadline: DeadlineState;

@@ -66,9 +66,21 @@ function toSummary(row: {
 }
 
 /** People for the admin list, optionally filtered by a name / e-mail / employee number search. */
-export async function listPeople(
-	filter: { search?: string; teamId?: string; status?: PersonStatus } = {}
-): Promise<PersonSummary[]> {
+export async function listPeople(filter: PeopleFilter = {}): Promise<PersonSummary[]> {
+	return (await listPeoplePage(filter)).people;
+}
+
+export interface PeopleFilter {
+	search?: string;
+	teamId?: string;
+	status?: PersonStatus;
+}
+
+/** One page of the admin list; everyone when no limit is given. `total` counts every match. */
+export async function listPeoplePage(
+	filter: PeopleFilter,
+	limit?: number
+): Promise<{ people: PersonSummary[]; total: number }> {
 	const conditions = [];
 	if (filter.search) {
 		const pattern = `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`;
@@ -88,12 +100,14 @@ export async function listPeople(
 	if (filter.status === 'active') {
 		conditions.push(and(isNull(people.deactivatedAt), sql`${people.passwordHash} is not null`));
 	}
-	const rows = await db
-		.select(summaryColumns)
+	const query = db
+		.select({ ...summaryColumns, total: sql<number>`(count(*) over ())::int` })
 		.from(people)
 		.where(and(...conditions))
-		.orderBy(sql`${people.deactivatedAt} is not null`, people.displayName);
-	return rows.map(toSummary);
+		.orderBy(sql`${people.deactivatedAt} is not null`, people.displayName, people.id);
+	const rows = await (limit === undefined ? query : query.limit(limit));
+	const total = rows[0]?.total ?? 0;
+	return { people: rows.map(({ total: _, ...row }) => toSummary(row)), total };
 }
 
 /** A person by id; undefined for unknown or malformed ids (a typed URL is a 404, not a 500). */

@@ -1,10 +1,13 @@
+import { MAX_PAGES_SHOWN, shownLength } from '$lib/domain/paging';
 import { withoutNul } from '$lib/domain/validation';
 import { requireRole } from '$lib/server/auth/guards';
-import { listPeople, type PersonStatus } from '$lib/server/org/people';
-import { listTeamTree } from '$lib/server/org/teams';
+import { listPeoplePage, type PersonStatus } from '$lib/server/org/people';
+import { listTeamPaths } from '$lib/server/org/teams';
 import type { PageServerLoad } from './$types';
 
 const STATUSES: PersonStatus[] = ['active', 'invited', 'deactivated'];
+/** People per page: an organisation of 100,000 is searched, not scrolled. */
+const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async ({ url }) => {
 	await requireRole('admin');
@@ -13,10 +16,16 @@ export const load: PageServerLoad = async ({ url }) => {
 		.slice(0, 100);
 	const statusParam = url.searchParams.get('status');
 	const status = STATUSES.find((value) => value === statusParam);
-	const [people, teams] = await Promise.all([
-		listPeople({ search: search || undefined, status }),
-		listTeamTree()
-	]);
-	const teamPaths = Object.fromEntries(teams.map((team) => [team.id, team.path]));
-	return { people, teamPaths, search, status: status ?? '' };
+	const shown = shownLength(url.searchParams.get('show'), PAGE_SIZE);
+	const { people, total } = await listPeoplePage({ search: search || undefined, status }, shown);
+	const teamPaths = await listTeamPaths([...new Set(people.map((person) => person.homeTeamId))]);
+	return {
+		people,
+		total,
+		pageSize: PAGE_SIZE,
+		canShowMore: people.length < total && shown < MAX_PAGES_SHOWN * PAGE_SIZE,
+		teamPaths: Object.fromEntries(teamPaths),
+		search,
+		status: status ?? ''
+	};
 };
