@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, newContext, useBrowser } from './support/browser';
+import { postForm, request } from './support/http';
 
 const browser = useBrowser();
 
@@ -130,6 +131,34 @@ describe('the administrator, on a phone', () => {
 		await expect
 			.poll(() => page.locator('#new-team-name-error').textContent())
 			.toBe('There is already a team called "Bakery" here.');
+
+		// Each team is edited on a page of its own (the list stays small at 2,000 teams).
+		await page.getByRole('link', { name: /^Edit .*Store Riverside › Bakery$/ }).click();
+		await page.waitForURL(/\/admin\/teams\/[0-9a-f-]{36}$/);
+		const bakeryPath = new URL(page.url()).pathname;
+		await expectNoAxeViolations(page);
+		const parents = await page.locator('#move option').allTextContents();
+		expect(parents.map((text) => text.trim())).toContain('Store Riverside');
+		// Not under itself.
+		expect(parents.some((text) => text.includes('Bakery'))).toBe(false);
+		await page.getByLabel('Name', { exact: true }).fill('Bread/Cakes');
+		await page.getByRole('button', { name: 'Rename' }).click();
+		await expect
+			.poll(() => page.locator('#rename-error').textContent())
+			.toBe('A team name cannot contain "/" (it separates team paths).');
+		await page.getByLabel('Name', { exact: true }).fill('Bakery');
+		await page.getByRole('button', { name: 'Rename' }).click();
+		await page.waitForURL(/\/admin\/teams\?changed=/);
+		expect(await page.getByText(/^Saved “.*Store Riverside › Bakery”\.$/).count()).toBe(1);
+		// A malformed team id is no team, for a page and for a form post alike.
+		expect((await request('admin', '/admin/teams/not-a-team')).status).toBe(404);
+		expect((await postForm('admin', '/admin/teams/not-a-team?/rename', { name: 'X' })).status).toBe(
+			404
+		);
+		expect((await postForm('employee', `${bakeryPath}?/rename`, { name: 'X' })).status).toBe(403);
+		const badMove = await postForm('admin', `${bakeryPath}?/move`, { parentId: 'nowhere' });
+		expect(badMove.status).toBe(400);
+		expect(await badMove.text()).toContain('Choose a team.');
 
 		await page.goto('/admin/settings');
 		await expectNoAxeViolations(page);
