@@ -19,6 +19,13 @@ import { RAW_VOTE_SQL, measureRawVotesPglite, measureRawVotesPostgres } from './
 import { evaluateTargets, formatTable, type Row } from './bench/report';
 import { VoteToggles, buildScenarios, sessionCookie } from './bench/scenarios';
 import { buildApp, startServer } from './bench/server';
+import {
+	adminSessionToken,
+	formatPageTable,
+	pagesToSurvey,
+	surveyPages,
+	type PageTiming
+} from './bench/pages';
 import { workerCount } from './workers.js';
 
 const { values } = parseArgs({
@@ -49,7 +56,7 @@ const { values } = parseArgs({
 if (values.help) {
 	console.log(`Usage: npm run bench -- [--pglite] [--quick] [--no-build] [--seed [--reset]]
        [--people N --ideas N --votes N] [--seconds S] [--connections N] [--port P]
-       [--only trivial,raw,signed-in,vote,feed,queue,dashboard,submit,js] [--compare RESULT.json]
+       [--only trivial,raw,signed-in,vote,feed,queue,dashboard,submit,js,pages] [--compare RESULT.json]
        [--label NAME] [--sessions-file PATH] [--profile] [--rounds N] [--workers N]
 PostgreSQL (DATABASE_URL): measures the database as filled by npm run seed:scale, with the load
 sessions it wrote (--sessions-file); --seed generates the data here first (--reset to wipe).
@@ -190,6 +197,10 @@ try {
 
 	// The database's own limit first, while no app server competes for the machine.
 	if (wants('raw') || wants('vote')) await measureRaw();
+	// Made while the database is free (PGlite is one process's): the admin pages need an admin.
+	const adminToken = wants('pages')
+		? await adminSessionToken(url ? { url } : { dataDir: dataDir! })
+		: null;
 
 	const server = await startServer({
 		port,
@@ -199,6 +210,7 @@ try {
 		workers
 	});
 	let jsSize: JsSize | null = null;
+	let pageTimings: PageTiming[] = [];
 	try {
 		const origin = server.baseUrl;
 		const scenarios = buildScenarios(load, origin, connections);
@@ -238,6 +250,10 @@ try {
 				await run({ ...scenarios.dashboard, name: 'HR dashboard, 1 user', connections: 1 });
 			}
 			if (wants('submit')) await run(scenarios.submit, trivial);
+		}
+		if (wants('pages')) {
+			console.error('Every page once …');
+			pageTimings = await surveyPages(origin, pagesToSurvey(load, adminToken), isQuick ? 1 : 3);
 		}
 		if (wants('js')) {
 			const employee = load.employees[0];
@@ -295,6 +311,12 @@ try {
 			`${rounds > 1 ? `; each row the median of ${rounds} runs` : ''}.\n`
 	);
 	console.log(table);
+	if (pageTimings.length > 0) {
+		console.log(
+			`\nEvery page once (${isQuick ? 'one request each' : 'median of 3 requests in turn'}):\n`
+		);
+		console.log(formatPageTable(pageTimings));
+	}
 
 	const record = {
 		label,
@@ -322,6 +344,7 @@ try {
 		results: rows,
 		allRuns: rounds > 1 ? Object.fromEntries(runs) : undefined,
 		jsSize,
+		pages: pageTimings,
 		targets,
 		checks,
 		seconds: Math.round((performance.now() - started) / 1000)
@@ -339,9 +362,11 @@ try {
 	);
 
 	const failed = rows.filter((row) => row.errors > 0 || row.requests === 0);
-	if (failed.length > 0 || checks.voteCountMismatches) {
+	const failedPages = pageTimings.filter((page) => page.status !== 200);
+	if (failed.length > 0 || failedPages.length > 0 || checks.voteCountMismatches) {
 		console.error(
 			`Errors: ${failed.map((row) => `${row.name} ${JSON.stringify(row.statuses)}`).join('; ')}` +
+				failedPages.map((page) => `; ${page.path} as ${page.who}: ${page.status}`).join('') +
 				(checks.voteCountMismatches
 					? `; ${checks.voteCountMismatches} vote counts differ from their rows`
 					: '')
