@@ -11,6 +11,7 @@ import { decideIdea } from '../../src/lib/server/ideas/decide';
 import { getTeamPool } from '../../src/lib/server/recognition/gainsharing';
 import { updateOrganisationSettings } from '../../src/lib/server/org/settings';
 import { useTestDatabase } from './support/database';
+import { makeTeam } from './support/factories';
 import { makePlant, submitTestIdea, viewer, decisionsWith, MANAGER_ROLES } from './support/ideas';
 
 useTestDatabase();
@@ -95,5 +96,36 @@ describe('the gainsharing ledger', () => {
 			'implementation',
 			'correction'
 		]);
+		expect(pool.hasEarlier).toBe(false);
+	});
+
+	it('gives the latest periods first, and says when there are earlier ones', async () => {
+		const line = await makeTeam('Line 9');
+		const starts = ['2026-08-17', '2026-09-14', '2026-10-12', '2026-11-09'];
+		for (const [index, periodStart] of starts.entries()) {
+			for (const amount of [10, 20]) {
+				await db.insert(gainsharingEntries).values({
+					teamId: line.id,
+					periodStart,
+					reason: 'correction',
+					amount: amount * (index + 1)
+				});
+			}
+		}
+		const latest = await getTeamPool(line.id, 2);
+		expect(latest.periods.map((period) => [period.periodStart, period.total])).toEqual([
+			['2026-11-09', 120],
+			['2026-10-12', 90]
+		]);
+		expect(latest.periods[0].entries).toHaveLength(2);
+		expect(latest.hasEarlier).toBe(true);
+		const all = await getTeamPool(line.id, 4);
+		expect(all.periods).toHaveLength(4);
+		expect(all.hasEarlier).toBe(false);
+		expect(await getTeamPool((await makeTeam('Empty')).id)).toEqual({
+			teamName: 'Empty',
+			periods: [],
+			hasEarlier: false
+		});
 	});
 });

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import { localDate } from '../../domain/deadline';
 import {
 	gainsharingAmount,
@@ -41,6 +41,8 @@ export async function accrueGainsharing(
 
 export interface TeamPool {
 	teamName: string;
+	/** Older periods with entries exist beyond those given. */
+	hasEarlier: boolean;
 	periods: {
 		periodStart: string;
 		periodEnd: string;
@@ -57,8 +59,17 @@ export interface TeamPool {
 }
 
 /** A team's gainsharing pool per four-week period, newest first: what its members see. */
-export async function getTeamPool(teamId: string): Promise<TeamPool> {
+export async function getTeamPool(teamId: string, periodsShown = 6): Promise<TeamPool> {
 	const [team] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId));
+	// The latest periods with entries (three years are 39 periods and thousands of ideas).
+	const starts = await db
+		.selectDistinct({ periodStart: gainsharingEntries.periodStart })
+		.from(gainsharingEntries)
+		.where(eq(gainsharingEntries.teamId, teamId))
+		.orderBy(desc(gainsharingEntries.periodStart))
+		.limit(periodsShown + 1);
+	const oldestShown = starts.slice(0, periodsShown).at(-1)?.periodStart;
+	if (!oldestShown) return { teamName: team?.name ?? '', periods: [], hasEarlier: false };
 	const rows = await db
 		.select({
 			id: gainsharingEntries.id,
@@ -71,7 +82,9 @@ export async function getTeamPool(teamId: string): Promise<TeamPool> {
 		})
 		.from(gainsharingEntries)
 		.leftJoin(ideas, eq(ideas.id, gainsharingEntries.ideaId))
-		.where(eq(gainsharingEntries.teamId, teamId))
+		.where(
+			and(eq(gainsharingEntries.teamId, teamId), gte(gainsharingEntries.periodStart, oldestShown))
+		)
 		.orderBy(desc(gainsharingEntries.periodStart), asc(gainsharingEntries.id));
 	const periods = new Map<string, TeamPool['periods'][number]>();
 	for (const { periodStart, ...entry } of rows) {
@@ -83,5 +96,9 @@ export async function getTeamPool(teamId: string): Promise<TeamPool> {
 		period.entries.push(entry);
 		period.total = Math.round((period.total + entry.amount) * 100) / 100;
 	}
-	return { teamName: team?.name ?? '', periods: [...periods.values()] };
+	return {
+		teamName: team?.name ?? '',
+		periods: [...periods.values()],
+		hasEarlier: starts.length > periodsShown
+	};
 }
