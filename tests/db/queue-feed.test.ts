@@ -124,6 +124,23 @@ describe('the manager queue', () => {
 		expect(awaitingTab.accepted).toEqual([]);
 		expect(awaitingTab.counts).toMatchObject({ accepted: 1, hasMoreAccepted: false });
 	});
+
+	it('shows the accepted ideas a page at a time, soonest target first, counting them all', async () => {
+		const { yuki, aiko } = await makePlant();
+		const byTarget = ['2026-06-03', '2026-06-01', '2026-06-02'];
+		const ids = [];
+		for (const targetDate of byTarget) {
+			const ideaId = await submitTestIdea(yuki);
+			await db.update(ideas).set({ status: 'accepted', targetDate }).where(eq(ideas.id, ideaId));
+			ids.push(ideaId);
+		}
+		const manager = viewer(aiko, [...MANAGER]);
+		const page = await listQueue(manager, new Date(), { tab: 'accepted', shown: 2 });
+		expect(page.accepted.map((item) => item.id)).toEqual([ids[1], ids[2]]);
+		expect(page.counts).toMatchObject({ accepted: 3, hasMoreAccepted: false });
+		const more = await listQueue(manager, new Date(), { tab: 'accepted', shown: 4 });
+		expect(more.accepted.map((item) => item.id)).toEqual([ids[1], ids[2], ids[0]]);
+	});
 });
 
 describe('the feed', () => {

@@ -147,7 +147,8 @@ export async function listQueue(
 		timeZone,
 		awaiting: awaiting.slice(0, shown),
 		waitingForAuthor: waitingForAuthor.slice(0, shown),
-		accepted: accepted.slice(0, ACCEPTED_SHOWN),
+		// Counted up to 100, shown a page at a time like the other lists.
+		accepted: accepted.slice(0, Math.min(shown, ACCEPTED_SHOWN)),
 		vetoable,
 		counts: {
 			awaiting: awaiting.length,
