@@ -14,6 +14,9 @@ import { workerCount } from './workers.js';
 const app = pathToFileURL(path.resolve(process.argv[2] ?? 'build', 'index.js')).href;
 
 if (cluster.isWorker) {
+	// Once adapter-node has stopped serving and the app has closed its database, the channel to the
+	// primary is all that keeps the worker alive: let it go, so the worker exits by itself.
+	process.once('sveltekit:shutdown', () => cluster.worker?.disconnect());
 	await import(app);
 } else {
 	let workers;
@@ -72,9 +75,16 @@ function serveWithWorkers(count) {
 
 	/** @param {NodeJS.Signals} signal */
 	const stop = (signal) => {
+		// A second signal, or workers still there well after adapter-node's own limit: force them.
+		const force = () => {
+			for (const worker of running) worker.process.kill('SIGKILL');
+		};
+		if (stopSignal) return force();
 		stopSignal = signal;
 		if (running.size === 0) process.exit(exitCode);
 		for (const worker of running) worker.process.kill(signal);
+		const limitSeconds = Number(process.env.SHUTDOWN_TIMEOUT) || 30;
+		setTimeout(force, (limitSeconds + 10) * 1000).unref();
 	};
 
 	for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) process.on(signal, stop);

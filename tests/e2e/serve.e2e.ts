@@ -94,6 +94,32 @@ describe('serving as production does (scripts/serve.js)', () => {
 		}
 	);
 
+	it.runIf(postgresUrl)('a second stop signal ends a worker that does not stop', async () => {
+		// A long limit: only the second signal, not the primary's own timer, can end the worker in time.
+		const server = serve({
+			DATABASE_URL: postgresUrl!,
+			WEB_CONCURRENCY: '2',
+			SHUTDOWN_TIMEOUT: '300'
+		});
+		await until(
+			() => server.output().includes('Teian serves from 2 worker processes'),
+			'two workers'
+		);
+		const [healthy, stuck] = childrenOf(server.child.pid!);
+		process.kill(stuck, 'SIGSTOP'); // it cannot act on the stop signal now
+		try {
+			server.child.kill('SIGTERM');
+			await until(() => !isAlive(healthy), 'the healthy worker to stop');
+			expect(isAlive(stuck)).toBe(true);
+			server.child.kill('SIGTERM');
+			// Forced, so not a clean stop.
+			expect(await server.exited).toBe(1);
+			expect(isAlive(stuck)).toBe(false);
+		} finally {
+			if (isAlive(stuck)) process.kill(stuck, 'SIGKILL');
+		}
+	});
+
 	it('on the embedded database, one process serves even when more are asked for', async () => {
 		const dataDir = mkdtempSync(path.join(tmpdir(), 'teian-serve-'));
 		try {

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { workerCount } from '../../scripts/workers.js';
+import { MAX_DEFAULT_WORKERS, workerCount } from '../../scripts/workers.js';
 
 const POSTGRES = 'postgres://teian@db.example/teian';
 
 describe('how many processes serve Teian', () => {
-	it('on PostgreSQL, one per core unless WEB_CONCURRENCY says otherwise', () => {
+	it('on PostgreSQL, one per core up to 8 unless WEB_CONCURRENCY says otherwise', () => {
 		expect(workerCount({ DATABASE_URL: POSTGRES }, 2)).toEqual({ count: 2 });
 		expect(workerCount({ DATABASE_URL: POSTGRES }, 8)).toEqual({ count: 8 });
+		// Each has a pool of 10: 64 cores would ask PostgreSQL for 640 connections.
+		expect(workerCount({ DATABASE_URL: POSTGRES }, 64)).toEqual({ count: MAX_DEFAULT_WORKERS });
+		expect(MAX_DEFAULT_WORKERS).toBe(8);
+		expect(workerCount({ DATABASE_URL: POSTGRES, WEB_CONCURRENCY: '16' }, 64)).toEqual({
+			count: 16
+		});
 		expect(workerCount({ DATABASE_URL: POSTGRES, WEB_CONCURRENCY: '3' }, 8)).toEqual({ count: 3 });
 		expect(workerCount({ DATABASE_URL: POSTGRES, WEB_CONCURRENCY: ' 1 ' }, 8)).toEqual({
 			count: 1
