@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { TEAM_PATH_SEPARATOR, formatTeamPath } from '../../domain/team-path';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { db, selectRows, type DatabaseOrTransaction } from '../db';
+import { anyId } from '../db/any-id';
 import { teams, type Team } from '../db/schema';
 
 // Serialises changes to the team tree, so two concurrent moves cannot build a cycle together.
@@ -79,7 +80,8 @@ export async function listTeamPaths(
 		tx,
 		sql`
 		with recursive up as (
-			select id as team_id, parent_id, array[name] as path_names from teams where id in ${teamIds}
+			select id as team_id, parent_id, array[name] as path_names from teams
+			where ${anyId(teams.id, teamIds)}
 			union all
 			select up.team_id, t.parent_id, t.name || up.path_names
 			from teams t join up on t.id = up.parent_id
