@@ -21,3 +21,11 @@ export function isWithinTeam(path: readonly string[], ancestorPath: readonly str
 export function displayTeamPath(path: string): string {
 	return path.split(TEAM_PATH_SEPARATOR).join(' › ');
 }
+
+/** A team's people in a line: "5 members · managed by Aiko Tanaka". */
+export function describeTeamPeople(team: { memberCount: number; managerNames: string[] }): string {
+	const members = `${team.memberCount} ${team.memberCount === 1 ? 'member' : 'members'}`;
+	return team.managerNames.length > 0
+		? `${members} · managed by ${team.managerNames.join(', ')}`
+		: members;
+}
