@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGES_SHOWN, shownLength } from '../../src/lib/domain/paging';
+import { isBelowPageCap, MAX_PAGES_SHOWN, shownLength } from '../../src/lib/domain/paging';
 import { QUEUE_PAGE_SIZE, queuePageLength } from '../../src/lib/server/ideas/queue';
 
 describe('queuePageLength', () => {
@@ -15,6 +15,8 @@ describe('queuePageLength', () => {
 		expect(queuePageLength(String(QUEUE_PAGE_SIZE * 51))).toBe(QUEUE_PAGE_SIZE * MAX_PAGES_SHOWN);
 		expect(queuePageLength('100000000')).toBe(QUEUE_PAGE_SIZE * MAX_PAGES_SHOWN);
 		expect(shownLength('120', 50)).toBe(150);
+		expect(isBelowPageCap(QUEUE_PAGE_SIZE * 49, QUEUE_PAGE_SIZE)).toBe(true);
+		expect(isBelowPageCap(QUEUE_PAGE_SIZE * 50, QUEUE_PAGE_SIZE)).toBe(false);
 	});
 
 	it('treats nonsense as the first page', () => {

@@ -7,3 +7,7 @@ export function shownLength(requested: string | null, pageSize: number): number 
 	if (!Number.isSafeInteger(pages) || pages <= 1) return pageSize;
 	return Math.min(pages, MAX_PAGES_SHOWN) * pageSize;
 }
+
+/** Whether a longer list may still be asked for: not once `shown` is at the 50-page cap. */
+export const isBelowPageCap = (shown: number, pageSize: number) =>
+	shown < MAX_PAGES_SHOWN * pageSize;

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { suggestedTargetDate } from '$lib/domain/deadline';
-import { MAX_PAGES_SHOWN } from '$lib/domain/paging';
+import { isBelowPageCap } from '$lib/domain/paging';
 import { requireRole } from '$lib/server/auth/guards';
 import { handleDecisionForm } from '$lib/server/decision-action';
 import {
@@ -20,8 +20,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		queue,
 		shown,
 		pageSize: QUEUE_PAGE_SIZE,
-		// ?show= stops at 50 pages: a link past them would show the same page again.
-		canShowMore: shown < MAX_PAGES_SHOWN * QUEUE_PAGE_SIZE,
+		// A link past the cap would show the same page again.
+		canShowMore: isBelowPageCap(shown, QUEUE_PAGE_SIZE),
 		// Accepting from the queue names the author or the manager; anyone else, from the idea page.
 		me: { id: user.id, name: user.displayName },
 		tab,

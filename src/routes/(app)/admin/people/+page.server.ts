@@ -1,4 +1,4 @@
-import { MAX_PAGES_SHOWN, shownLength } from '$lib/domain/paging';
+import { isBelowPageCap, shownLength } from '$lib/domain/paging';
 import { withoutNul } from '$lib/domain/validation';
 import { requireRole } from '$lib/server/auth/guards';
 import { listPeoplePage, type PersonStatus } from '$lib/server/org/people';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		people,
 		total,
 		pageSize: PAGE_SIZE,
-		canShowMore: people.length < total && shown < MAX_PAGES_SHOWN * PAGE_SIZE,
+		canShowMore: people.length < total && isBelowPageCap(shown, PAGE_SIZE),
 		teamPaths: Object.fromEntries(teamPaths),
 		search,
 		status: status ?? ''
