@@ -17,6 +17,7 @@ import {
 } from '../../src/lib/server/org/settings';
 import {
 	createTeam,
+	getTeamForEditing,
 	listSubtreeTeamIds,
 	listTeamPaths,
 	listTeamTree,
@@ -80,6 +81,23 @@ describe('teams', () => {
 			].sort()
 		);
 		expect(await listTeamPaths([])).toEqual(new Map());
+	});
+
+	it('offers a team every place to move but itself and what lies below it', async () => {
+		const plant = await makeTeam('Plant A');
+		const assembly = await makeTeam('Assembly', plant.id);
+		await makeTeam('Line 2', assembly.id);
+		const store = await makeTeam('Store');
+		const editing = await getTeamForEditing(assembly.id);
+		expect(editing?.team).toMatchObject({ name: 'Assembly', parentId: plant.id, memberCount: 0 });
+		expect(editing?.parents.map((team) => team.path)).toEqual(['Plant A', 'Store']);
+		expect((await getTeamForEditing(store.id))?.parents.map((team) => team.path)).toEqual([
+			'Plant A',
+			'Plant A/Assembly',
+			'Plant A/Assembly/Line 2'
+		]);
+		expect(await getTeamForEditing('not-a-team')).toBeUndefined();
+		expect(await getTeamForEditing('00000000-0000-4000-8000-000000000000')).toBeUndefined();
 	});
 
 	it('describes a person to themselves with their team and the teams they manage', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTeamPeople } from '../../src/lib/domain/team-path';
+import { describeTeamPeople, describeTeamPlacement } from '../../src/lib/domain/team-path';
 
 describe('describeTeamPeople', () => {
 	it('counts members and names the managers, if any', () => {
@@ -10,5 +10,12 @@ describe('describeTeamPeople', () => {
 		expect(describeTeamPeople({ memberCount: 5, managerNames: ['Aiko', 'Kenji'] })).toBe(
 			'5 members · managed by Aiko, Kenji'
 		);
+	});
+});
+
+describe('describeTeamPlacement', () => {
+	it('names the teams above, or says it is at the top', () => {
+		expect(describeTeamPlacement('Plant A/Assembly/Line 2')).toBe('Part of Plant A › Assembly');
+		expect(describeTeamPlacement('Plant A')).toBe('A top-level team');
 	});
 });

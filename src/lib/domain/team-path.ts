@@ -29,3 +29,9 @@ export function describeTeamPeople(team: { memberCount: number; managerNames: st
 		? `${members} · managed by ${team.managerNames.join(', ')}`
 		: members;
 }
+
+/** Where a team sits, from its path: "Part of Plant A › Assembly", or "A top-level team". */
+export function describeTeamPlacement(path: string): string {
+	const above = path.split(TEAM_PATH_SEPARATOR).slice(0, -1);
+	return above.length > 0 ? `Part of ${above.join(' › ')}` : 'A top-level team';
+}

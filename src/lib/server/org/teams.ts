@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { TEAM_PATH_SEPARATOR, formatTeamPath } from '../../domain/team-path';
+import { TEAM_PATH_SEPARATOR, formatTeamPath, isWithinTeam } from '../../domain/team-path';
+import { isUuid } from '../../domain/validation';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { db, selectRows, type DatabaseOrTransaction } from '../db';
 import { anyId } from '../db/any-id';
@@ -65,6 +66,24 @@ export async function listTeamTree(tx: DatabaseOrTransaction = db): Promise<Team
 		memberCount: row.member_count,
 		managerNames: row.manager_names
 	}));
+}
+
+/**
+ * A team as its edit page shows it, with the teams it may move under: any but itself and those
+ * below it. Undefined for an unknown or malformed id.
+ */
+export async function getTeamForEditing(teamId: string) {
+	if (!isUuid(teamId)) return undefined;
+	const tree = await listTeamTree();
+	const team = tree.find((candidate) => candidate.id === teamId);
+	if (!team) return undefined;
+	const { id, name, path, parentId, memberCount, managerNames } = team;
+	return {
+		team: { id, name, path, parentId, memberCount, managerNames },
+		parents: tree
+			.filter((other) => !isWithinTeam(other.pathNames, team.pathNames))
+			.map((other) => ({ id: other.id, path: other.path }))
+	};
 }
 
 /**

@@ -1,11 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { teamNameField, teamSchema } from '$lib/domain/schemas';
-import { isWithinTeam } from '$lib/domain/team-path';
 import { isUuid, parseInput } from '$lib/domain/validation';
 import { requireRole } from '$lib/server/auth/guards';
 import { invalid, readForm } from '$lib/server/form';
-import { listTeamTree, moveTeam, renameTeam } from '$lib/server/org/teams';
+import { getTeamForEditing, moveTeam, renameTeam } from '$lib/server/org/teams';
 import type { Actions, PageServerLoad } from './$types';
 
 const renameSchema = v.object({ name: teamNameField });
@@ -19,23 +18,9 @@ function teamIdOf(params: { id: string }): string {
 
 export const load: PageServerLoad = async ({ params }) => {
 	await requireRole('admin');
-	const tree = await listTeamTree();
-	const team = tree.find((candidate) => candidate.id === params.id);
-	if (!team) error(404, 'There is no such team.');
-	return {
-		team: {
-			id: team.id,
-			name: team.name,
-			path: team.path,
-			parentId: team.parentId,
-			memberCount: team.memberCount,
-			managerNames: team.managerNames
-		},
-		// Anywhere but below itself: where it may move.
-		parents: tree
-			.filter((other) => !isWithinTeam(other.pathNames, team.pathNames))
-			.map((other) => ({ id: other.id, path: other.path }))
-	};
+	const editing = await getTeamForEditing(params.id);
+	if (!editing) error(404, 'There is no such team.');
+	return editing;
 };
 
 export const actions: Actions = {
