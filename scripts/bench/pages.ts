@@ -6,7 +6,7 @@ import { createSession } from '../../src/lib/server/auth/session';
 import { closeDatabase, db, openDatabase } from '../../src/lib/server/db';
 import { personRoles } from '../../src/lib/server/db/schema';
 import type { LoadPlan } from '../scale/sessions';
-import { round } from './load';
+import { latencySummary } from './load';
 import { sessionCookie } from './scenarios';
 
 export interface PageTiming {
@@ -41,10 +41,22 @@ export function pagesToSurvey(load: LoadPlan, adminToken: string | null) {
 	const hr = load.hr.token;
 	const idea = load.voteTargets[0]?.ideaId;
 	const pages = [
-		{ who: 'employee', token: employee, paths: ['/ideas', '/ideas?sort=top', '/ideas/mine'] },
-		{ who: 'employee', token: employee, paths: ['/ideas/new', '/ideas/wall', '/notifications'] },
-		{ who: 'employee', token: employee, paths: ['/recognition', '/gainsharing', '/account'] },
-		{ who: 'employee', token: employee, paths: idea ? [`/ideas/${idea}`] : [] },
+		{
+			who: 'employee',
+			token: employee,
+			paths: [
+				'/ideas',
+				'/ideas?sort=top',
+				'/ideas/mine',
+				'/ideas/new',
+				'/ideas/wall',
+				...(idea ? [`/ideas/${idea}`] : []),
+				'/notifications',
+				'/recognition',
+				'/gainsharing',
+				'/account'
+			]
+		},
 		{ who: 'manager', token: manager, paths: ['/queue', '/queue?tab=accepted', '/teams'] },
 		{ who: 'hr', token: hr, paths: ['/insights', '/insights/overdue', '/insights/recognition'] },
 		...(adminToken
@@ -80,12 +92,11 @@ export async function surveyPages(
 			status = response.status;
 			times.push(performance.now() - started);
 		}
-		times.sort((a, b) => a - b);
 		timings.push({
 			path,
 			who,
 			status,
-			medianMs: round(times[Math.floor(times.length / 2)]),
+			medianMs: latencySummary(times).p50,
 			kB: Math.round(bytes / 1024)
 		});
 	}
