@@ -9,7 +9,7 @@ import {
 import { castVote } from '../../src/lib/server/ideas/vote';
 import { addComment, deleteComment } from '../../src/lib/server/ideas/comments';
 import { submitIdea } from '../../src/lib/server/ideas/submit';
-import { getIdeaDetail } from '../../src/lib/server/ideas/detail';
+import { countMyIdeas, getIdeaDetail, listMyIdeas } from '../../src/lib/server/ideas/detail';
 import { getIdeaPhoto } from '../../src/lib/server/ideas/photos';
 import { db } from '../../src/lib/server/db';
 import {
@@ -234,6 +234,58 @@ describe('votes', () => {
 		expect(idea.voteCount).toBe(rows.length);
 		expect(rows.length).toBeGreaterThanOrEqual(40);
 		expect(rows.length).toBeLessThanOrEqual(60);
+	});
+});
+
+describe('my ideas', () => {
+	it('lists the ideas waiting for my answer first, then the newest, a page at a time', async () => {
+		const { yuki, daichi } = await makePlant();
+		const day = (n: number) => new Date(Date.UTC(2026, 10, n, 9));
+		const ids: string[] = [];
+		for (const [n, title] of [
+			[2, 'Oldest'],
+			[3, 'Asked about'],
+			[4, 'Accepted'],
+			[5, 'Newest']
+		] as const) {
+			ids.push(await submitTestIdea(yuki, { title }, day(n)));
+		}
+		await submitTestIdea(daichi, { title: 'Not mine' }, day(6));
+		const setStatus = (index: number, status: 'needs_info' | 'accepted' | 'implemented') =>
+			db.update(ideas).set({ status }).where(eq(ideas.id, ids[index]));
+		await setStatus(1, 'needs_info');
+		await setStatus(2, 'implemented');
+
+		const firstPage = await listMyIdeas(viewer(yuki), 3);
+		expect(firstPage.total).toBe(4);
+		expect(firstPage.ideas.map((idea) => idea.title)).toEqual([
+			'Asked about',
+			'Newest',
+			'Accepted'
+		]);
+		const everything = await listMyIdeas(viewer(yuki), 30);
+		expect(everything.ideas.map((idea) => idea.title)).toEqual([
+			'Asked about',
+			'Newest',
+			'Accepted',
+			'Oldest'
+		]);
+		expect(await listMyIdeas(viewer(daichi), 30)).toMatchObject({ total: 1 });
+	});
+
+	it('counts every idea shared, accepted and implemented, however many there are', async () => {
+		const { yuki } = await makePlant();
+		const ids: string[] = [];
+		for (let n = 0; n < 5; n++) ids.push(await submitTestIdea(yuki, { title: `Idea ${n}` }));
+		await db.update(ideas).set({ status: 'accepted' }).where(eq(ideas.id, ids[0]));
+		await db.update(ideas).set({ status: 'implemented' }).where(eq(ideas.id, ids[1]));
+		await db.update(ideas).set({ status: 'rejected' }).where(eq(ideas.id, ids[2]));
+		expect(await countMyIdeas(yuki.id)).toEqual({ submitted: 5, accepted: 2, implemented: 1 });
+		expect(await countMyIdeas(randomUUID())).toEqual({
+			submitted: 0,
+			accepted: 0,
+			implemented: 0
+		});
 	});
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isWithinVetoWindow, vetoDeadline } from '../../domain/approval';
 import { formatDueDate, waitingDeadlineState, type DeadlineState } from '../../domain/deadline';
@@ -20,7 +20,7 @@ import {
 import { getOrganisationSettings } from '../org/settings';
 import { canDecideIdea, canViewIdea, canVoteOnIdea, type Viewer } from './access';
 import { describeApprovalRoute, type ApprovalRoute } from './approval';
-import { selectIdeaCards, type IdeaCard } from './cards';
+import { ideaCardColumns, type IdeaCard } from './cards';
 import { getSelfApprovalProgress, type SelfApprovalProgress } from './self-approval';
 import { findIdeaInContext } from './load';
 import { managedSubtreeFor } from './routing';
@@ -179,10 +179,35 @@ async function listOwnerCandidates(teamIds: string[]) {
 	return rows;
 }
 
-/** The author's own ideas, newest first. */
-export async function listMyIdeas(author: Viewer): Promise<IdeaCard[]> {
-	return selectIdeaCards()
+export interface MyIdeasPage {
+	ideas: IdeaCard[];
+	/** All of the author's ideas, shown or not. */
+	total: number;
+}
+
+/**
+ * The author's own ideas: those waiting for their answer first, then newest first; the first
+ * `limit` of them, with how many there are in all.
+ */
+export async function listMyIdeas(author: Viewer, limit: number): Promise<MyIdeasPage> {
+	const rows = await db
+		.select({ ...ideaCardColumns, total: sql<number>`(count(*) over ())::int` })
+		.from(ideas)
 		.where(eq(ideas.authorId, author.id))
-		.orderBy(desc(ideas.submittedAt), desc(ideas.id))
-		.limit(200);
+		.orderBy(desc(sql`${ideas.status} = 'needs_info'`), desc(ideas.submittedAt), desc(ideas.id))
+		.limit(limit);
+	return { ideas: rows.map(({ total: _, ...card }) => card), total: rows[0]?.total ?? 0 };
+}
+
+/** How many ideas the author has shared, how many were accepted and how many implemented. */
+export async function countMyIdeas(authorId: string) {
+	const [counts] = await db
+		.select({
+			submitted: sql<number>`count(*)::int`,
+			accepted: sql<number>`(count(*) filter (where ${inArray(ideas.status, ['accepted', 'implemented'])}))::int`,
+			implemented: sql<number>`(count(*) filter (where ${eq(ideas.status, 'implemented')}))::int`
+		})
+		.from(ideas)
+		.where(eq(ideas.authorId, authorId));
+	return counts;
 }
