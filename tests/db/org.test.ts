@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_LABELS } from '../../src/lib/domain/roles';
 import type { PersonInput } from '../../src/lib/domain/schemas';
+import { personFormValues, readPersonForm } from '../../src/lib/server/org/person-form';
 import { describePerson } from '../../src/lib/server/org/profile';
 import {
 	createPerson,
@@ -295,6 +296,90 @@ describe('people', () => {
 			people: [{ displayName: 'Aki Admin' }]
 		});
 		expect(await listPeoplePage({ search: 'nobody' }, 50)).toEqual({ people: [], total: 0 });
+	});
+});
+
+describe('the person form', () => {
+	const formData = (fields: Record<string, string | string[]>) => {
+		const data = new FormData();
+		for (const [name, value] of Object.entries(fields)) {
+			for (const item of [value].flat()) data.append(name, item);
+		}
+		return data;
+	};
+	const person = {
+		displayName: 'Rina Hayashi',
+		employeeNumber: 'E2077',
+		roles: ['employee', 'manager']
+	};
+
+	it('finds teams by their path, typed either way, in any case, or by a name no other team has', async () => {
+		const plant = await makeTeam('Plant Nagoya');
+		const packaging = await makeTeam('Packaging', plant.id);
+		const paint = await makeTeam('Paint Shop', plant.id);
+		const store = await makeTeam('Store');
+		await makeTeam('Packaging', store.id);
+		const read = await readPersonForm(
+			formData({
+				...person,
+				homeTeam: ' plant nagoya ›  packaging ',
+				managedTeams: ['Paint Shop', 'Store'],
+				addManagedTeam: 'Plant Nagoya/Packaging'
+			})
+		);
+		expect(read.parsed).toEqual({
+			ok: true,
+			value: expect.objectContaining({
+				homeTeamId: packaging.id,
+				managedTeamIds: [paint.id, store.id, packaging.id]
+			})
+		});
+		expect(read.values.homeTeam).toBe('plant nagoya ›  packaging');
+	});
+
+	it('names a team it cannot find next to its field, and what else is wrong', async () => {
+		for (const plantName of ['Plant Nagoya', 'Plant Tahara']) {
+			await makeTeam('Packaging', (await makeTeam(plantName)).id);
+		}
+		const unknownHome = await readPersonForm(
+			formData({ ...person, homeTeam: 'Packaging', addManagedTeam: 'Plant Nagoya › Pack' })
+		);
+		expect(unknownHome.parsed).toEqual({
+			ok: false,
+			errors: {
+				homeTeam: '2 teams are called “Packaging”. Choose one from the list.',
+				addManagedTeam: 'There is no team “Plant Nagoya › Pack”. Choose one from the list.',
+				managedTeams: 'A manager needs at least one team to manage.'
+			}
+		});
+		const noTeam = await readPersonForm(formData({ ...person, roles: ['employee'] }));
+		expect(noTeam.parsed).toEqual({
+			ok: false,
+			errors: { homeTeam: 'Choose the person’s team.' }
+		});
+	});
+
+	it('shows a person with their teams by path', async () => {
+		const plant = await makeTeam('Plant Nagoya');
+		const packaging = await makeTeam('Packaging', plant.id);
+		const store = await makeTeam('Store');
+		const manager = await makePerson({
+			name: 'Aiko',
+			email: null,
+			employeeNumber: 'E7',
+			teamId: packaging.id,
+			roles: ['employee', 'manager'],
+			manages: [store.id, plant.id]
+		});
+		expect(await personFormValues((await getPerson(manager.id))!)).toEqual({
+			displayName: 'Aiko',
+			email: '',
+			employeeNumber: 'E7',
+			homeTeam: 'Plant Nagoya › Packaging',
+			roles: ['employee', 'manager'],
+			managedTeams: ['Plant Nagoya', 'Store'],
+			addManagedTeam: ''
+		});
 	});
 });
 

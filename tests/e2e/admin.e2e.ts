@@ -29,14 +29,24 @@ describe('the administrator, on a phone', () => {
 		await expect
 			.poll(() => page.locator('#field-displayName-error').textContent())
 			.toBe('Enter the person’s name.');
-		expect(await page.locator('#homeTeamId-error').textContent()).toBe('Choose the person’s team.');
+		expect(await page.locator('#field-homeTeam-error').textContent()).toBe(
+			'Choose the person’s team.'
+		);
 		await expectNoAxeViolations(page);
 
+		// Teams are typed, with the browser's suggestions: a team that does not exist is named.
 		await page.getByLabel('Name').fill('Kaito Mori');
 		await page.getByLabel('Employee number (optional)').fill('e2077');
-		await page
-			.getByLabel('Team', { exact: true })
-			.selectOption({ label: 'Plant Nagoya › Packaging' });
+		await page.getByLabel('Team', { exact: true }).fill('Plant Nagoya › Packing');
+		await page.getByRole('button', { name: 'Add person and create invite link' }).click();
+		await expect
+			.poll(() => page.locator('#field-homeTeam-error').textContent())
+			.toBe('There is no team “Plant Nagoya › Packing”. Choose one from the list.');
+		expect(await page.getByLabel('Name').inputValue()).toBe('Kaito Mori');
+		expect(await page.locator('#team-paths option[value="Plant Nagoya › Packaging"]').count()).toBe(
+			1
+		);
+		await page.getByLabel('Team', { exact: true }).fill('Plant Nagoya › Packaging');
 		await page.getByRole('button', { name: 'Add person and create invite link' }).click();
 		await page.waitForURL(/\/admin\/people\/[0-9a-f-]{36}$/);
 		const inviteUrl = await page.getByLabel('Invite link').inputValue();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeTeamPeople, describeTeamPlacement } from '../../src/lib/domain/team-path';
+import {
+	describeTeamPeople,
+	describeTeamPlacement,
+	teamPathKey
+} from '../../src/lib/domain/team-path';
 
 describe('describeTeamPeople', () => {
 	it('counts members and names the managers, if any', () => {
@@ -17,5 +21,15 @@ describe('describeTeamPlacement', () => {
 	it('names the teams above, or says it is at the top', () => {
 		expect(describeTeamPlacement('Plant A/Assembly/Line 2')).toBe('Part of Plant A › Assembly');
 		expect(describeTeamPlacement('Plant A')).toBe('A top-level team');
+	});
+});
+
+describe('teamPathKey', () => {
+	it('matches a path typed with either separator, in any case, with any spacing', () => {
+		const key = teamPathKey('Plant A/Assembly Line');
+		expect(teamPathKey('plant a › assembly  line')).toBe(key);
+		expect(teamPathKey(' PLANT A /Assembly Line ')).toBe(key);
+		expect(teamPathKey('Plant A › Assembly')).not.toBe(key);
+		expect(teamPathKey('Plant A')).not.toBe(key);
 	});
 });

@@ -97,9 +97,6 @@ export const personSchema = v.pipe(
 	)
 );
 export type PersonInput = v.InferOutput<typeof personSchema>;
-/** The person form's single-value fields and its checkbox groups. */
-export const PERSON_FIELDS = ['displayName', 'email', 'employeeNumber', 'homeTeamId'] as const;
-export const PERSON_LIST_FIELDS = ['roles', 'managedTeamIds'] as const;
 
 export const signInSchema = v.object({
 	identifier: requiredText('your e-mail address or employee number', 254),

@@ -17,6 +17,17 @@ export function isWithinTeam(path: readonly string[], ancestorPath: readonly str
 	);
 }
 
+/**
+ * What a typed team path is matched by: "plant a › assembly" finds "Plant A/Assembly". Either
+ * separator, any case, spaces tidied.
+ */
+export function teamPathKey(path: string): string {
+	return path
+		.split(/[/›]/)
+		.map((name) => name.trim().replace(/\s+/g, ' ').toLowerCase())
+		.join(TEAM_PATH_SEPARATOR);
+}
+
 /** For reading rather than typing: "Plant A › Assembly › Line 2". */
 export function displayTeamPath(path: string): string {
 	return path.split(TEAM_PATH_SEPARATOR).join(' › ');

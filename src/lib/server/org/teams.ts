@@ -86,6 +86,21 @@ export async function getTeamForEditing(teamId: string) {
 	};
 }
 
+/** Every team's id and path, by path: what a form chooses teams from (lighter than the tree). */
+export async function listTeamChoices(): Promise<{ id: string; path: string }[]> {
+	const rows = await selectRows<{ id: string; path_names: string[] }>(
+		db,
+		sql`
+		with recursive tree as (
+			select id, array[name] as path_names from teams where parent_id is null
+			union all
+			select t.id, tree.path_names || t.name from teams t join tree on t.parent_id = tree.id
+		)
+		select id, path_names from tree order by path_names`
+	);
+	return rows.map((row) => ({ id: row.id, path: formatTeamPath(row.path_names) }));
+}
+
 /**
  * The path of each given team, by id (unknown ids are left out): a walk up from those teams only,
  * where listTeamTree reads every team and counts every member.

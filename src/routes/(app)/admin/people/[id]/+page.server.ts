@@ -1,8 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import { PERSON_FIELDS, PERSON_LIST_FIELDS, personSchema } from '$lib/domain/schemas';
-import { parseInput } from '$lib/domain/validation';
 import { requireRole } from '$lib/server/auth/guards';
-import { invalid, readForm } from '$lib/server/form';
+import { invalid } from '$lib/server/form';
 import { flashInviteLink, inviteUrl, takeInviteLink } from '$lib/server/invite-link';
 import {
 	deactivatePerson,
@@ -11,7 +9,8 @@ import {
 	reissueInvitation,
 	updatePerson
 } from '$lib/server/org/people';
-import { listTeamTree } from '$lib/server/org/teams';
+import { personFormValues, readPersonForm, toPersonFormErrors } from '$lib/server/org/person-form';
+import { listTeamChoices } from '$lib/server/org/teams';
 import type { Actions, PageServerLoad } from './$types';
 
 async function findPersonOr404(id: string) {
@@ -23,9 +22,11 @@ async function findPersonOr404(id: string) {
 export const load: PageServerLoad = async ({ params, cookies, url }) => {
 	await requireRole('admin');
 	const person = await findPersonOr404(params.id);
+	const [formValues, teams] = await Promise.all([personFormValues(person), listTeamChoices()]);
 	return {
 		person,
-		teams: await listTeamTree(),
+		formValues,
+		teamPaths: teams.map((team) => team.path),
 		inviteLink: takeInviteLink(cookies, url.pathname),
 		saved: url.searchParams.has('saved')
 	};
@@ -35,11 +36,10 @@ export const actions: Actions = {
 	save: async ({ params, request, url }) => {
 		const admin = await requireRole('admin');
 		await findPersonOr404(params.id);
-		const values = readForm(await request.formData(), PERSON_FIELDS, PERSON_LIST_FIELDS);
-		const parsed = parseInput(personSchema, values);
+		const { values, parsed } = await readPersonForm(await request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, values);
 		const updated = await updatePerson(params.id, parsed.value, admin.id);
-		if (!updated.ok) return invalid(updated.errors, values);
+		if (!updated.ok) return invalid(toPersonFormErrors(updated.errors), values);
 		redirect(303, `${url.pathname}?saved`);
 	},
 	invite: async ({ params, cookies, url }) => {
