@@ -2,13 +2,13 @@ import { inArray, or } from 'drizzle-orm';
 import { parseCsv, type CsvRecord } from '../../domain/csv';
 import { ROLES, type Role } from '../../domain/roles';
 import { personSchema, type PersonInput } from '../../domain/schemas';
-import { formatTeamPath, parseTeamPath } from '../../domain/team-path';
+import { formatTeamPath, parseTeamPath, teamPathKey } from '../../domain/team-path';
 import { parseInput } from '../../domain/validation';
 import { db, pgErrorCode } from '../db';
 import { people } from '../db/schema';
 import type { NewInvitation } from './invitations';
 import { insertPerson } from './people';
-import { findOrCreateTeamPath, listTeamTree, lockHierarchy } from './teams';
+import { findOrCreateTeamPath, listTeamChoices, lockHierarchy } from './teams';
 
 export const CSV_MAX_ROWS = 5000;
 
@@ -79,13 +79,13 @@ export async function importPeopleCsv(
 	// Teams are matched case-insensitively by path; a path not found yet gets a placeholder id that
 	// becomes a real team inside the import transaction.
 	const teamIdsByPath = new Map(
-		(await listTeamTree()).map((team) => [pathKey(team.pathNames), team.id])
+		(await listTeamChoices()).map((team) => [teamPathKey(team.path), team.id])
 	);
 	const newTeamPaths = new Map<string, string[]>();
 	const resolveTeam = (path: string): string | null => {
 		const names = parseTeamPath(path);
 		if (!names) return null;
-		const key = pathKey(names);
+		const key = teamPathKey(formatTeamPath(names));
 		if (!teamIdsByPath.has(key)) {
 			const placeholder = crypto.randomUUID();
 			teamIdsByPath.set(key, placeholder);
@@ -160,10 +160,6 @@ async function writeImport(
 
 function fail(line: number, message: string): CsvImportResult {
 	return { ok: false, rowErrors: [{ line, message }] };
-}
-
-function pathKey(names: readonly string[]): string {
-	return formatTeamPath(names).toLowerCase();
 }
 
 function mapHeader(header: CsvRecord): Partial<Record<Column, number>> | { error: string } {
