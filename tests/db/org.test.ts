@@ -18,6 +18,7 @@ import {
 } from '../../src/lib/server/org/settings';
 import {
 	createTeam,
+	findParentTeam,
 	getTeamForEditing,
 	listSubtreeTeamIds,
 	listTeamPaths,
@@ -91,8 +92,8 @@ describe('teams', () => {
 		const store = await makeTeam('Store');
 		const editing = await getTeamForEditing(assembly.id);
 		expect(editing?.team).toMatchObject({ name: 'Assembly', parentId: plant.id, memberCount: 0 });
-		expect(editing?.parents.map((team) => team.path)).toEqual(['Plant A', 'Store']);
-		expect((await getTeamForEditing(store.id))?.parents.map((team) => team.path)).toEqual([
+		expect(editing?.parentPaths).toEqual(['Plant A', 'Store']);
+		expect((await getTeamForEditing(store.id))?.parentPaths).toEqual([
 			'Plant A',
 			'Plant A/Assembly',
 			'Plant A/Assembly/Line 2'
@@ -133,6 +134,17 @@ describe('teams', () => {
 		expect((await createTeam({ name: 'Assembly', parentId: null })).ok).toBe(true);
 	});
 
+	it('finds the team above by path, none when left empty', async () => {
+		const plant = await makeTeam('Plant A');
+		const assembly = await makeTeam('Assembly', plant.id);
+		expect(await findParentTeam('plant a › assembly')).toEqual({ ok: true, value: assembly.id });
+		expect(await findParentTeam('  ')).toEqual({ ok: true, value: null });
+		expect(await findParentTeam('Plant B')).toEqual({
+			ok: false,
+			errors: { parent: 'There is no team “Plant B”. Choose one from the list.' }
+		});
+	});
+
 	it('renames, refusing a name a sibling has', async () => {
 		const plant = await makeTeam('Plant A');
 		const a = await makeTeam('Line 1', plant.id);
@@ -150,7 +162,7 @@ describe('teams', () => {
 
 		expect(await moveTeam(plant.id, line.id)).toEqual({
 			ok: false,
-			errors: { parentId: 'A team cannot move below itself or one of its own sub-teams.' }
+			errors: { parent: 'A team cannot move below itself or one of its own sub-teams.' }
 		});
 		expect((await moveTeam(assembly.id, assembly.id)).ok).toBe(false);
 

@@ -136,7 +136,7 @@ describe('the administrator, on a phone', () => {
 		await page.goto('/admin/teams');
 		await expectNoAxeViolations(page);
 		await page.getByLabel('Name', { exact: true }).last().fill('Bakery');
-		await page.locator('#new-team-parent').selectOption({ label: 'Store Riverside' });
+		await page.getByLabel('Part of').fill('store riverside');
 		await page.getByRole('button', { name: 'Add team' }).click();
 		await expect
 			.poll(() => page.locator('#new-team-name-error').textContent())
@@ -147,10 +147,13 @@ describe('the administrator, on a phone', () => {
 		await page.waitForURL(/\/admin\/teams\/[0-9a-f-]{36}$/);
 		const bakeryPath = new URL(page.url()).pathname;
 		await expectNoAxeViolations(page);
-		const parents = await page.locator('#move option').allTextContents();
-		expect(parents.map((text) => text.trim())).toContain('Store Riverside');
+		expect(await page.getByLabel('Move under').inputValue()).toBe('Store Riverside');
+		const parents = await page
+			.locator('#parent-paths option')
+			.evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+		expect(parents).toContain('Plant Nagoya › Packaging');
 		// Not under itself.
-		expect(parents.some((text) => text.includes('Bakery'))).toBe(false);
+		expect(parents.some((path) => path.includes('Bakery'))).toBe(false);
 		await page.getByLabel('Name', { exact: true }).fill('Bread/Cakes');
 		await page.getByRole('button', { name: 'Rename' }).click();
 		await expect
@@ -166,9 +169,19 @@ describe('the administrator, on a phone', () => {
 			404
 		);
 		expect((await postForm('employee', `${bakeryPath}?/rename`, { name: 'X' })).status).toBe(403);
-		const badMove = await postForm('admin', `${bakeryPath}?/move`, { parentId: 'nowhere' });
+		const badMove = await postForm('admin', `${bakeryPath}?/move`, { parent: 'nowhere' });
 		expect(badMove.status).toBe(400);
-		expect(await badMove.text()).toContain('Choose a team.');
+		expect(await badMove.text()).toContain('There is no team “nowhere”');
+
+		// The list is searched by name or path.
+		await page.goto('/admin/teams');
+		await page.getByLabel('Find a team').fill('riverside');
+		await page.getByRole('button', { name: 'Find' }).click();
+		await page.waitForURL('**/admin/teams?q=riverside');
+		expect(await page.getByText(/teams? match(es)? “riverside”/).count()).toBe(1);
+		expect(await page.getByRole('link', { name: /^Edit / }).count()).toBeGreaterThan(1);
+		expect(await page.getByRole('link', { name: /^Edit Plant Nagoya/ }).count()).toBe(0);
+		await expectNoAxeViolations(page);
 
 		await page.goto('/admin/settings');
 		await expectNoAxeViolations(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personSchema, settingsSchema, teamSchema } from '../../src/lib/domain/schemas';
+import { personSchema, settingsSchema, teamNameSchema } from '../../src/lib/domain/schemas';
 import { parseInput } from '../../src/lib/domain/validation';
 
 const TEAM = '6f1c1b5e-3d2a-4c5b-9a8e-1f2d3c4b5a69';
@@ -86,10 +86,10 @@ describe('input the database would refuse', () => {
 
 describe('team and settings input', () => {
 	it('refuses a slash in a team name and collapses spaces', () => {
-		expect(parseInput(teamSchema, { name: 'A/B', parentId: '' }).ok).toBe(false);
-		expect(parseInput(teamSchema, { name: '  Line   2 ', parentId: '' })).toEqual({
+		expect(parseInput(teamNameSchema, { name: 'A/B' }).ok).toBe(false);
+		expect(parseInput(teamNameSchema, { name: '  Line   2 ' })).toEqual({
 			ok: true,
-			value: { name: 'Line 2', parentId: null }
+			value: { name: 'Line 2' }
 		});
 	});
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	describeTeamPeople,
 	describeTeamPlacement,
+	matchTeamPaths,
+	parentTeamPath,
 	teamPathKey
 } from '../../src/lib/domain/team-path';
 
@@ -31,5 +33,22 @@ describe('teamPathKey', () => {
 		expect(teamPathKey(' PLANT A /Assembly Line ')).toBe(key);
 		expect(teamPathKey('Plant A › Assembly')).not.toBe(key);
 		expect(teamPathKey('Plant A')).not.toBe(key);
+	});
+});
+
+describe('matchTeamPaths and parentTeamPath', () => {
+	const teams = ['Plant A', 'Plant A/Assembly', 'Plant A/Assembly/Line 2', 'Store/Bakery'].map(
+		(path) => ({ path })
+	);
+	it('finds teams by a part of their path, typed either way', () => {
+		const paths = (search: string) => matchTeamPaths(teams, search).map((team) => team.path);
+		expect(paths('assembly')).toEqual(['Plant A/Assembly', 'Plant A/Assembly/Line 2']);
+		expect(paths('a › assembly › line')).toEqual(['Plant A/Assembly/Line 2']);
+		expect(paths('BAKERY')).toEqual(['Store/Bakery']);
+		expect(paths('Kitchen')).toEqual([]);
+	});
+	it('names the team above, or none at the top', () => {
+		expect(parentTeamPath('Plant A/Assembly/Line 2')).toBe('Plant A/Assembly');
+		expect(parentTeamPath('Plant A')).toBeNull();
 	});
 });

@@ -127,14 +127,8 @@ export const changePasswordSchema = v.pipe(
 	)
 );
 
-export const teamSchema = v.object({
-	name: teamNameField,
-	parentId: v.pipe(
-		v.optional(v.string(), ''),
-		v.check((value) => value === '' || v.is(v.pipe(v.string(), v.uuid()), value), 'Choose a team.'),
-		v.transform((value: string) => (value === '' ? null : value))
-	)
-});
+/** A team's name, as the forms that add and rename a team take it (the parent is found by path). */
+export const teamNameSchema = v.object({ name: teamNameField });
 
 export const settingsSchema = v.object({
 	name: requiredText('the organisation’s name', 100),

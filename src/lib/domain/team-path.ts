@@ -28,6 +28,15 @@ export function teamPathKey(path: string): string {
 		.join(TEAM_PATH_SEPARATOR);
 }
 
+/** The teams whose path holds `search`, typed as a path or a part of one, in any case. */
+export function matchTeamPaths<Team extends { path: string }>(
+	teams: Team[],
+	search: string
+): Team[] {
+	const wanted = teamPathKey(search);
+	return teams.filter((team) => teamPathKey(team.path).includes(wanted));
+}
+
 /** For reading rather than typing: "Plant A › Assembly › Line 2". */
 export function displayTeamPath(path: string): string {
 	return path.split(TEAM_PATH_SEPARATOR).join(' › ');
@@ -43,6 +52,12 @@ export function describeTeamPeople(team: { memberCount: number; managerNames: st
 
 /** Where a team sits, from its path: "Part of Plant A › Assembly", or "A top-level team". */
 export function describeTeamPlacement(path: string): string {
-	const above = path.split(TEAM_PATH_SEPARATOR).slice(0, -1);
-	return above.length > 0 ? `Part of ${above.join(' › ')}` : 'A top-level team';
+	const above = parentTeamPath(path);
+	return above === null ? 'A top-level team' : `Part of ${displayTeamPath(above)}`;
+}
+
+/** The path of the team above: "Plant A/Assembly" for "Plant A/Assembly/Line 2"; null at the top. */
+export function parentTeamPath(path: string): string | null {
+	const end = path.lastIndexOf(TEAM_PATH_SEPARATOR);
+	return end === -1 ? null : path.slice(0, end);
 }

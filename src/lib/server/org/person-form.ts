@@ -1,10 +1,10 @@
 import type { FieldErrors, Outcome } from '../../domain/outcome';
 import { personSchema, type PersonInput } from '../../domain/schemas';
-import { displayTeamPath, teamPathKey } from '../../domain/team-path';
+import { displayTeamPath } from '../../domain/team-path';
 import { parseInput } from '../../domain/validation';
 import { readForm } from '../form';
 import type { PersonSummary } from './people';
-import { listTeamChoices, listTeamPaths } from './teams';
+import { listTeamPaths, teamFinder } from './teams';
 
 /**
  * The person form names teams by path, typed with the browser's suggestions ("Plant A › Assembly"),
@@ -36,34 +36,6 @@ export function toPersonFormErrors(errors: FieldErrors): FieldErrors {
 	return Object.fromEntries(
 		Object.entries(errors).map(([field, message]) => [FORM_FIELD_OF[field] ?? field, message])
 	);
-}
-
-/**
- * Finds a team by its path, or by its name alone when no other team has that name; otherwise says
- * what is wrong.
- */
-async function teamFinder() {
-	const byPath = new Map<string, string>();
-	const byName = new Map<string, string[]>();
-	for (const team of await listTeamChoices()) {
-		const key = teamPathKey(team.path);
-		byPath.set(key, team.id);
-		const name = key.slice(key.lastIndexOf('/') + 1);
-		byName.set(name, [...(byName.get(name) ?? []), team.id]);
-	}
-	return (typed: string): { id: string } | { error: string } => {
-		const key = teamPathKey(typed);
-		const named = byName.get(key) ?? [];
-		const id = byPath.get(key) ?? (named.length === 1 ? named[0] : undefined);
-		if (id) return { id };
-		const shown = typed.slice(0, 100);
-		return {
-			error:
-				named.length > 1
-					? `${named.length} teams are called “${shown}”. Choose one from the list.`
-					: `There is no team “${shown}”. Choose one from the list.`
-		};
-	};
 }
 
 /**

@@ -1,5 +1,10 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { TEAM_PATH_SEPARATOR, formatTeamPath, isWithinTeam } from '../../domain/team-path';
+import {
+	TEAM_PATH_SEPARATOR,
+	formatTeamPath,
+	isWithinTeam,
+	teamPathKey
+} from '../../domain/team-path';
 import { isUuid } from '../../domain/validation';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { db, selectRows, type DatabaseOrTransaction } from '../db';
@@ -80,9 +85,10 @@ export async function getTeamForEditing(teamId: string) {
 	const { id, name, path, parentId, memberCount, managerNames } = team;
 	return {
 		team: { id, name, path, parentId, memberCount, managerNames },
-		parents: tree
+		/** Where it may move: every team but itself and those below it, by path. */
+		parentPaths: tree
 			.filter((other) => !isWithinTeam(other.pathNames, team.pathNames))
-			.map((other) => ({ id: other.id, path: other.path }))
+			.map((other) => other.path)
 	};
 }
 
@@ -99,6 +105,41 @@ export async function listTeamChoices(): Promise<{ id: string; path: string }[]>
 		select id, path_names from tree order by path_names`
 	);
 	return rows.map((row) => ({ id: row.id, path: formatTeamPath(row.path_names) }));
+}
+
+/**
+ * Finds a team by its path, or by its name alone when no other team has that name; otherwise says
+ * what is wrong.
+ */
+export async function teamFinder() {
+	const byPath = new Map<string, string>();
+	const byName = new Map<string, string[]>();
+	for (const team of await listTeamChoices()) {
+		const key = teamPathKey(team.path);
+		byPath.set(key, team.id);
+		const name = key.slice(key.lastIndexOf('/') + 1);
+		byName.set(name, [...(byName.get(name) ?? []), team.id]);
+	}
+	return (typed: string): { id: string } | { error: string } => {
+		const key = teamPathKey(typed);
+		const named = byName.get(key) ?? [];
+		const id = byPath.get(key) ?? (named.length === 1 ? named[0] : undefined);
+		if (id) return { id };
+		const shown = typed.slice(0, 100);
+		return {
+			error:
+				named.length > 1
+					? `${named.length} teams are called “${shown}”. Choose one from the list.`
+					: `There is no team “${shown}”. Choose one from the list.`
+		};
+	};
+}
+
+/** The team above, as typed in a form: none when left empty (a top-level team). */
+export async function findParentTeam(typed: string): Promise<Outcome<string | null>> {
+	if (typed.trim() === '') return succeed(null);
+	const found = (await teamFinder())(typed);
+	return 'id' in found ? succeed(found.id) : reject({ parent: found.error });
 }
 
 /**
@@ -173,7 +214,7 @@ export async function createTeam(input: {
 	return db.transaction(async (tx) => {
 		await lockHierarchy(tx);
 		if (input.parentId && !(await teamExists(tx, input.parentId))) {
-			return reject({ parentId: 'That parent team no longer exists.' });
+			return reject({ parent: 'That parent team no longer exists.' });
 		}
 		if (await findSibling(tx, input.parentId, input.name)) {
 			return reject({ name: `There is already a team called "${input.name}" here.` });
@@ -202,18 +243,18 @@ export async function moveTeam(teamId: string, newParentId: string | null): Prom
 	return db.transaction(async (tx) => {
 		await lockHierarchy(tx);
 		const [team] = await tx.select().from(teams).where(eq(teams.id, teamId));
-		if (!team) return reject({ parentId: 'That team no longer exists.' });
+		if (!team) return reject({ parent: 'That team no longer exists.' });
 		if (newParentId) {
 			if (!(await teamExists(tx, newParentId))) {
-				return reject({ parentId: 'That parent team no longer exists.' });
+				return reject({ parent: 'That parent team no longer exists.' });
 			}
 			const subtree = await listSubtreeTeamIds([teamId], tx);
 			if (subtree.includes(newParentId)) {
-				return reject({ parentId: 'A team cannot move below itself or one of its own sub-teams.' });
+				return reject({ parent: 'A team cannot move below itself or one of its own sub-teams.' });
 			}
 		}
 		if (await findSibling(tx, newParentId, team.name)) {
-			return reject({ parentId: `The new parent already has a team called "${team.name}".` });
+			return reject({ parent: `The new parent already has a team called "${team.name}".` });
 		}
 		const [moved] = await tx
 			.update(teams)

@@ -1,34 +1,58 @@
 import { redirect } from '@sveltejs/kit';
-import { teamSchema } from '$lib/domain/schemas';
-import { parseInput } from '$lib/domain/validation';
+import { isBelowPageCap, shownLength } from '$lib/domain/paging';
+import { teamNameSchema } from '$lib/domain/schemas';
+import { matchTeamPaths } from '$lib/domain/team-path';
+import { parseInput, withoutNul } from '$lib/domain/validation';
 import { requireRole } from '$lib/server/auth/guards';
 import { invalid, readForm } from '$lib/server/form';
-import { createTeam, listTeamTree } from '$lib/server/org/teams';
+import { createTeam, findParentTeam, listTeamTree } from '$lib/server/org/teams';
 import type { Actions, PageServerLoad } from './$types';
+
+/** Teams per page: an organisation of 2,000 teams is searched, or read a page at a time. */
+const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async ({ url }) => {
 	await requireRole('admin');
-	// Only what the list shows: at 2,000 teams every field more is 2,000 more in the page.
-	const teams = (await listTeamTree()).map(
-		({ id, name, path, depth, memberCount, managerNames }) => ({
+	const search = withoutNul(url.searchParams.get('q') ?? '')
+		.trim()
+		.slice(0, 100);
+	const shown = shownLength(url.searchParams.get('show'), PAGE_SIZE);
+	const tree = await listTeamTree();
+	const matches = search ? matchTeamPaths(tree, search) : tree;
+	const changedId = url.searchParams.get('changed');
+	return {
+		// Only what the list shows: at 2,000 teams every field more is 2,000 more in the page.
+		teams: matches.slice(0, shown).map(({ id, name, path, depth, memberCount, managerNames }) => ({
 			id,
 			name,
 			path,
 			depth,
 			memberCount,
 			managerNames
-		})
-	);
-	return { teams, changed: url.searchParams.get('changed') };
+		})),
+		total: matches.length,
+		pageSize: PAGE_SIZE,
+		canShowMore: shown < matches.length && isBelowPageCap(shown, PAGE_SIZE),
+		search,
+		/** Suggested as the parent of a new team is typed. */
+		teamPaths: tree.map((team) => team.path),
+		changedPath: tree.find((team) => team.id === changedId)?.path ?? null
+	};
 };
 
 export const actions: Actions = {
 	create: async ({ request }) => {
 		await requireRole('admin');
-		const values = readForm(await request.formData(), ['name', 'parentId']);
-		const parsed = parseInput(teamSchema, values);
-		if (!parsed.ok) return invalid(parsed.errors, values);
-		const created = await createTeam(parsed.value);
+		const values = readForm(await request.formData(), ['name', 'parent']);
+		const name = parseInput(teamNameSchema, values);
+		const parent = await findParentTeam(values.parent as string);
+		if (!name.ok || !parent.ok) {
+			return invalid(
+				{ ...(name.ok ? {} : name.errors), ...(parent.ok ? {} : parent.errors) },
+				values
+			);
+		}
+		const created = await createTeam({ name: name.value.name, parentId: parent.value });
 		if (!created.ok) return invalid(created.errors, values);
 		redirect(303, `/admin/teams?changed=${created.value.id}`);
 	}
