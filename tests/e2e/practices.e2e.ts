@@ -106,6 +106,17 @@ describe('Toyota and Whole Foods practices', () => {
 			'On: ideas costing up to 150 are accepted when 2 of its 3 members are for one (the author counts).'
 		);
 		await expectNoAxeViolations(marcus);
+
+		// An administrator's 2,000 teams are searched: a save comes back to the same search.
+		await marcus.goto('/teams?q=checkout');
+		const headings = () => marcus.getByRole('heading', { level: 2 }).allTextContents();
+		expect(await headings()).toEqual(['Store Riverside › Checkout']);
+		await marcus.getByLabel('Cost limit for Store Riverside › Checkout').fill('200');
+		await marcus.getByRole('button', { name: 'Save Store Riverside › Checkout' }).click();
+		await marcus.waitForURL(/\/teams\?q=checkout&saved=/);
+		await marcus.getByText('Saved.').waitFor();
+		expect(await headings()).toEqual(['Store Riverside › Checkout']);
+		await expectNoAxeViolations(marcus);
 		await marcus.context().close();
 	});
 
