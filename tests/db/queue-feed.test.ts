@@ -262,10 +262,17 @@ describe('the overdue list for HR', () => {
 		await submitTestIdea(sam, { title: 'One day late' }, ago(11));
 		await submitTestIdea(yuki, { title: 'Not late' }, ago(2));
 		const { listOverdueIdeas } = await import('../../src/lib/server/ideas/overdue');
-		const overdue = await listOverdueIdeas(now);
-		expect(overdue.map((idea) => [idea.title, idea.deciderNames, idea.escalationNames])).toEqual([
+		const overdue = await listOverdueIdeas(50, now);
+		expect(overdue.total).toBe(2);
+		expect(
+			overdue.ideas.map((idea) => [idea.title, idea.deciderNames, idea.escalationNames])
+		).toEqual([
 			['Three days late', ['Aiko'], ['Kenji']],
 			['One day late', ['Marcus'], []]
 		]);
+		// A page of them, counted in full.
+		const first = await listOverdueIdeas(1, now);
+		expect(first.ideas.map((idea) => idea.title)).toEqual(['Three days late']);
+		expect(first.total).toBe(2);
 	});
 });
