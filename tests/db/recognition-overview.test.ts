@@ -128,6 +128,7 @@ describe('recognition and gainsharing for HR', () => {
 				teamId: a.team.id,
 				label: 'A',
 				depth: 0,
+				rowsBelow: 0,
 				people: 6,
 				points: 85,
 				thanks: 1,
@@ -138,6 +139,7 @@ describe('recognition and gainsharing for HR', () => {
 				teamId: b.team.id,
 				label: 'B',
 				depth: 0,
+				rowsBelow: 0,
 				people: 11,
 				points: 80 + 77,
 				thanks: 0,
@@ -147,6 +149,36 @@ describe('recognition and gainsharing for HR', () => {
 		]);
 		expect(overview.hiddenTeamCount).toBe(2);
 		expect(overview.totals).toMatchObject({ people: 17, implemented: 3, pool: 175 });
+	});
+
+	it('shows two levels of teams at a time, and looks into a team for the levels below', async () => {
+		await updateOrganisationSettings({ timeZone: 'UTC' });
+		const [a, b, c] = await makeTeams([5, 5, 5]);
+		await db.update(teams).set({ parentId: a.team.id }).where(eq(teams.id, b.team.id));
+		await db.update(teams).set({ parentId: b.team.id }).where(eq(teams.id, c.team.id));
+		await implement(c, 100);
+		const rows = async (focus: string | null) =>
+			(await loadRecognitionOverview(PERIOD, NOW, focus)).rows.map((row) => [
+				row.label,
+				row.people,
+				row.implemented,
+				row.rowsBelow
+			]);
+		const top = [
+			['A', 15, 1, 0],
+			['A/B', 10, 1, 1]
+		];
+		expect(await rows(null)).toEqual(top);
+		expect(await rows(b.team.id)).toEqual([
+			['A/B', 10, 1, 0],
+			['A/B/C', 5, 1, 0]
+		]);
+		expect((await loadRecognitionOverview(PERIOD, NOW, b.team.id)).focus).toEqual({
+			teamId: b.team.id,
+			label: 'A/B'
+		});
+		// Anything else shows the top: a malformed id, or a team with no row of its own.
+		expect(await rows('not-a-team')).toEqual(top);
 	});
 
 	it('never shows a small team on its own, nor an organisation too small to hide in', async () => {

@@ -12,7 +12,8 @@ import { MIN_GROUP_SIZE, viewableTeamIds } from '../../domain/insights';
 import { isCalendarDay } from '../../domain/validation';
 import { db, selectRows } from '../db';
 import { getOrganisationSettings } from '../org/settings';
-import { listTeamTree } from '../org/teams';
+import { isWithinTeam } from '../../domain/team-path';
+import { listTeamTree, type TeamNode } from '../org/teams';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How many past periods HR can pick from. */
@@ -31,13 +32,29 @@ export interface RecognitionOverview {
 	periodEnd: string;
 	/** The periods to choose from, newest first. */
 	periods: string[];
-	/** Each team HR may look at on its own, in tree order, with its figures for its whole subtree. */
-	rows: ({ teamId: string; label: string; depth: number } & RecognitionFigures)[];
+	/**
+	 * Teams HR may look at on their own, in tree order, each with its figures for its whole subtree:
+	 * two levels, from the top or from the team looked into.
+	 */
+	rows: RecognitionRow[];
+	/** The team looked into, if any. */
+	focus: { teamId: string; label: string } | null;
 	/** Teams too small to be shown on their own: counted only in the rows above them. */
 	hiddenTeamCount: number;
 	/** The whole organisation; null when it is itself too small to show. */
 	totals: RecognitionFigures | null;
 }
+
+export type RecognitionRow = {
+	teamId: string;
+	label: string;
+	depth: number;
+	/** Teams below it with rows of their own, not shown at this level: look into it for them. */
+	rowsBelow: number;
+} & RecognitionFigures;
+
+/** The levels of teams shown at once: at 2,000 teams the whole tree is too long to read. */
+const LEVELS_SHOWN = 2;
 
 /** The four-week period HR asked for (its start), or the current one for anything else. */
 function pickPeriod(requested: string | null, today: string): string {
@@ -66,7 +83,9 @@ function recentPeriods(current: string, asked: string): string[] {
  */
 export async function loadRecognitionOverview(
 	requestedPeriod: string | null,
-	now = new Date()
+	now = new Date(),
+	/** A team to look into; anything else (unknown, too small) shows the top. */
+	requestedFocus: string | null = null
 ): Promise<RecognitionOverview> {
 	const { timeZone } = await getOrganisationSettings();
 	const today = localDate(now, timeZone);
@@ -152,18 +171,28 @@ export async function loadRecognitionOverview(
 		tree.map((team) => ({ id: team.id, parentId: team.parentId, people: team.memberCount }))
 	);
 	const totals = [...own.values()].reduce(addFigures, NO_FIGURES);
+	const viewableTeams = tree.filter((team) => viewable.has(team.id));
+	const focus = viewableTeams.find((team) => team.id === requestedFocus) ?? null;
+	const within = (team: TeamNode, top: TeamNode | null) =>
+		top === null || isWithinTeam(team.pathNames, top.pathNames);
+	const deepestShown = (focus?.depth ?? -1) + LEVELS_SHOWN;
 	return {
 		periodStart,
 		periodEnd,
 		periods: recentPeriods(gainsharingPeriodStart(today), periodStart),
-		rows: tree
-			.filter((team) => viewable.has(team.id))
+		rows: viewableTeams
+			.filter((team) => within(team, focus) && team.depth <= deepestShown)
 			.map((team) => ({
 				teamId: team.id,
 				label: team.path,
 				depth: team.depth,
+				rowsBelow:
+					team.depth === deepestShown
+						? viewableTeams.filter((other) => other !== team && within(other, team)).length
+						: 0,
 				...subtree(team.id)
 			})),
+		focus: focus && { teamId: focus.id, label: focus.path },
 		hiddenTeamCount: tree.length - viewable.size,
 		totals: totals.people >= MIN_GROUP_SIZE ? totals : null
 	};

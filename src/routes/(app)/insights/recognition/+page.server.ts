@@ -4,5 +4,12 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	await requireRole('hr', 'admin');
-	return { overview: await loadRecognitionOverview(url.searchParams.get('period')) };
+	const { searchParams } = url;
+	return {
+		overview: await loadRecognitionOverview(
+			searchParams.get('period'),
+			new Date(),
+			searchParams.get('team')
+		)
+	};
 };
