@@ -153,9 +153,12 @@ describe('recognition and gainsharing for HR', () => {
 
 	it('shows two levels of teams at a time, and looks into a team for the levels below', async () => {
 		await updateOrganisationSettings({ timeZone: 'UTC' });
-		const [a, b, c] = await makeTeams([5, 5, 5]);
-		await db.update(teams).set({ parentId: a.team.id }).where(eq(teams.id, b.team.id));
-		await db.update(teams).set({ parentId: b.team.id }).where(eq(teams.id, c.team.id));
+		// A chain: D below C below B below A.
+		const chain = await makeTeams([5, 5, 5, 5]);
+		for (const [index, { team }] of chain.slice(1).entries()) {
+			await db.update(teams).set({ parentId: chain[index].team.id }).where(eq(teams.id, team.id));
+		}
+		const [, b, c] = chain;
 		await implement(c, 100);
 		const rows = async (focus: string | null) =>
 			(await loadRecognitionOverview(PERIOD, NOW, focus)).rows.map((row) => [
@@ -165,13 +168,13 @@ describe('recognition and gainsharing for HR', () => {
 				row.rowsBelow
 			]);
 		const top = [
-			['A', 15, 1, 0],
-			['A/B', 10, 1, 1]
+			['A', 20, 1, 0],
+			['A/B', 15, 1, 2]
 		];
 		expect(await rows(null)).toEqual(top);
 		expect(await rows(b.team.id)).toEqual([
-			['A/B', 10, 1, 0],
-			['A/B/C', 5, 1, 0]
+			['A/B', 15, 1, 0],
+			['A/B/C', 10, 1, 1]
 		]);
 		expect((await loadRecognitionOverview(PERIOD, NOW, b.team.id)).focus).toEqual({
 			teamId: b.team.id,

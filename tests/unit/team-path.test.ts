@@ -4,6 +4,7 @@ import {
 	describeTeamPlacement,
 	matchTeamPaths,
 	parentTeamPath,
+	teamName,
 	teamPathKey
 } from '../../src/lib/domain/team-path';
 
@@ -50,5 +51,7 @@ describe('matchTeamPaths and parentTeamPath', () => {
 	it('names the team above, or none at the top', () => {
 		expect(parentTeamPath('Plant A/Assembly/Line 2')).toBe('Plant A/Assembly');
 		expect(parentTeamPath('Plant A')).toBeNull();
+		expect(teamName('Plant A/Assembly/Line 2')).toBe('Line 2');
+		expect(teamName('Plant A')).toBe('Plant A');
 	});
 });

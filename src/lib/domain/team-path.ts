@@ -56,6 +56,11 @@ export function describeTeamPlacement(path: string): string {
 	return above === null ? 'A top-level team' : `Part of ${displayTeamPath(above)}`;
 }
 
+/** The team's own name, the last of its path. */
+export function teamName(path: string): string {
+	return path.slice(path.lastIndexOf(TEAM_PATH_SEPARATOR) + 1);
+}
+
 /** The path of the team above: "Plant A/Assembly" for "Plant A/Assembly/Line 2"; null at the top. */
 export function parentTeamPath(path: string): string | null {
 	const end = path.lastIndexOf(TEAM_PATH_SEPARATOR);

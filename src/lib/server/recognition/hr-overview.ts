@@ -175,7 +175,7 @@ export async function loadRecognitionOverview(
 	const focus = viewableTeams.find((team) => team.id === requestedFocus) ?? null;
 	const within = (team: TeamNode, top: TeamNode | null) =>
 		top === null || isWithinTeam(team.pathNames, top.pathNames);
-	const deepestShown = (focus?.depth ?? -1) + LEVELS_SHOWN;
+	const deepestShown = (focus?.depth ?? 0) + LEVELS_SHOWN - 1;
 	return {
 		periodStart,
 		periodEnd,
