@@ -64,7 +64,17 @@ export function pagesToSurvey(load: LoadPlan, adminToken: string | null) {
 					{
 						who: 'admin',
 						token: adminToken,
-						paths: ['/admin/people', '/admin/people/new', '/admin/teams', '/admin/settings']
+						paths: [
+							'/admin',
+							'/admin/people',
+							'/admin/people/new',
+							`/admin/people/${load.manager.personId}`,
+							'/admin/teams',
+							`/admin/teams/${load.employees[0].homeTeamId}`,
+							'/admin/settings',
+							// Every team's self-approval, which an administrator looks after.
+							'/teams'
+						]
 					}
 				]
 			: [])
