@@ -123,13 +123,18 @@ describe('teams', () => {
 		});
 	});
 
-	it('keeps sibling names unique, also among top-level teams', async () => {
+	it('keeps sibling names unique in any case, also among top-level teams', async () => {
 		const plant = await makeTeam('Plant A');
-		await makeTeam('Assembly', plant.id);
+		const assembly = await makeTeam('Assembly', plant.id);
 		expect(await createTeam({ name: 'Assembly', parentId: plant.id })).toEqual({
 			ok: false,
 			errors: { name: 'There is already a team called "Assembly" here.' }
 		});
+		// A typed path could not tell "ASSEMBLY" from "Assembly".
+		expect((await createTeam({ name: 'ASSEMBLY', parentId: plant.id })).ok).toBe(false);
+		const paint = await makeTeam('Paint', plant.id);
+		expect((await renameTeam(paint.id, 'assembly')).ok).toBe(false);
+		expect((await renameTeam(assembly.id, 'ASSEMBLY')).ok).toBe(true);
 		expect((await createTeam({ name: 'Plant A', parentId: null })).ok).toBe(false);
 		expect((await createTeam({ name: 'Assembly', parentId: null })).ok).toBe(true);
 	});
@@ -165,6 +170,11 @@ describe('teams', () => {
 			errors: { parent: 'A team cannot move below itself or one of its own sub-teams.' }
 		});
 		expect((await moveTeam(assembly.id, assembly.id)).ok).toBe(false);
+		// Moving to where it is changes nothing, and is no error.
+		expect(await moveTeam(assembly.id, plant.id)).toMatchObject({
+			ok: true,
+			value: { parentId: plant.id }
+		});
 
 		expect((await moveTeam(assembly.id, store.id)).ok).toBe(true);
 		const paths = (await listTeamTree()).map((team) => team.path);
@@ -325,7 +335,7 @@ describe('the person form', () => {
 		roles: ['employee', 'manager']
 	};
 
-	it('finds teams by their path, typed either way, in any case, or by a name no other team has', async () => {
+	it('finds a typed team by its path, typed either way, in any case, or by a name no other team has', async () => {
 		const plant = await makeTeam('Plant Nagoya');
 		const packaging = await makeTeam('Packaging', plant.id);
 		const paint = await makeTeam('Paint Shop', plant.id);
@@ -335,7 +345,7 @@ describe('the person form', () => {
 			formData({
 				...person,
 				homeTeam: ' plant nagoya ›  packaging ',
-				managedTeams: ['Paint Shop', 'Store'],
+				managedTeamIds: [paint.id, store.id],
 				addManagedTeam: 'Plant Nagoya/Packaging'
 			})
 		);
@@ -346,29 +356,67 @@ describe('the person form', () => {
 				managedTeamIds: [paint.id, store.id, packaging.id]
 			})
 		});
-		expect(read.values.homeTeam).toBe('plant nagoya ›  packaging');
+		expect(read.values).toMatchObject({
+			homeTeam: 'plant nagoya ›  packaging',
+			managedTeams: [
+				{ id: paint.id, path: 'Plant Nagoya › Paint Shop' },
+				{ id: store.id, path: 'Store' }
+			]
+		});
+		const byName = await readPersonForm(
+			formData({ ...person, homeTeam: 'Store', addManagedTeam: 'paint shop' })
+		);
+		expect(byName.parsed).toMatchObject({ ok: true, value: { managedTeamIds: [paint.id] } });
 	});
 
-	it('names a team it cannot find next to its field, and what else is wrong', async () => {
+	it('names a team it cannot find, or cannot tell from another, next to its field', async () => {
 		for (const plantName of ['Plant Nagoya', 'Plant Tahara']) {
 			await makeTeam('Packaging', (await makeTeam(plantName)).id);
 		}
-		const unknownHome = await readPersonForm(
-			formData({ ...person, homeTeam: 'Packaging', addManagedTeam: 'Plant Nagoya › Pack' })
+		const wrong = await readPersonForm(
+			formData({
+				...person,
+				homeTeam: 'Packaging',
+				managedTeamIds: ['00000000-0000-4000-8000-000000000000', 'not-an-id'],
+				addManagedTeam: 'Plant Nagoya › Pack'
+			})
 		);
-		expect(unknownHome.parsed).toEqual({
+		expect(wrong.parsed).toEqual({
 			ok: false,
 			errors: {
 				homeTeam: '2 teams are called “Packaging”. Choose one from the list.',
-				addManagedTeam: 'There is no team “Plant Nagoya › Pack”. Choose one from the list.',
-				managedTeams: 'A manager needs at least one team to manage.'
+				managedTeams: 'One of those teams no longer exists.',
+				addManagedTeam: 'There is no team “Plant Nagoya › Pack”. Choose one from the list.'
 			}
 		});
+		expect(wrong.values.managedTeams).toEqual([]);
 		const noTeam = await readPersonForm(formData({ ...person, roles: ['employee'] }));
 		expect(noTeam.parsed).toEqual({
 			ok: false,
 			errors: { homeTeam: 'Choose the person’s team.' }
 		});
+	});
+
+	it('keeps the team it showed while its text is unchanged, even beside one that reads alike', async () => {
+		const plant = await makeTeam('Plant Nagoya');
+		// Named before sibling names were compared in any case: two paths that read alike.
+		await makeTeam('Packaging', plant.id);
+		const lower = await makeTeam('packaging', plant.id);
+		const shown = { ...person, roles: ['employee'], homeTeam: 'Plant Nagoya › packaging' };
+		expect(
+			(await readPersonForm(formData({ ...shown, homeTeamId: lower.id }))).parsed
+		).toMatchObject({ ok: true, value: { homeTeamId: lower.id } });
+		expect((await readPersonForm(formData(shown))).parsed).toEqual({
+			ok: false,
+			errors: {
+				homeTeam: '2 teams are called “Plant Nagoya › packaging”. Choose one from the list.'
+			}
+		});
+		// Typing another team replaces the one shown.
+		expect(
+			(await readPersonForm(formData({ ...shown, homeTeam: 'Plant Nagoya', homeTeamId: lower.id })))
+				.parsed
+		).toMatchObject({ ok: true, value: { homeTeamId: plant.id } });
 	});
 
 	it('shows a person with their teams by path', async () => {
@@ -388,8 +436,12 @@ describe('the person form', () => {
 			email: '',
 			employeeNumber: 'E7',
 			homeTeam: 'Plant Nagoya › Packaging',
+			homeTeamId: packaging.id,
 			roles: ['employee', 'manager'],
-			managedTeams: ['Plant Nagoya', 'Store'],
+			managedTeams: [
+				{ id: plant.id, path: 'Plant Nagoya' },
+				{ id: store.id, path: 'Store' }
+			],
 			addManagedTeam: ''
 		});
 	});

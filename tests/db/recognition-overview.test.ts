@@ -153,12 +153,17 @@ describe('recognition and gainsharing for HR', () => {
 
 	it('shows two levels of teams at a time, and looks into a team for the levels below', async () => {
 		await updateOrganisationSettings({ timeZone: 'UTC' });
-		// A chain: D below C below B below A.
-		const chain = await makeTeams([5, 5, 5, 5]);
-		for (const [index, { team }] of chain.slice(1).entries()) {
-			await db.update(teams).set({ parentId: chain[index].team.id }).where(eq(teams.id, team.id));
+		// A chain: E below D below C below B below A; E is too small to be shown on its own.
+		const chain = await makeTeams([5, 5, 5, 5, 2]);
+		const parents = [null, 0, 1, 2, 3];
+		for (const [index, parent] of parents.entries()) {
+			if (parent === null) continue;
+			await db
+				.update(teams)
+				.set({ parentId: chain[parent].team.id })
+				.where(eq(teams.id, chain[index].team.id));
 		}
-		const [, b, c] = chain;
+		const [, b, c, , small] = chain;
 		await implement(c, 100);
 		const rows = async (focus: string | null) =>
 			(await loadRecognitionOverview(PERIOD, NOW, focus)).rows.map((row) => [
@@ -168,13 +173,13 @@ describe('recognition and gainsharing for HR', () => {
 				row.rowsBelow
 			]);
 		const top = [
-			['A', 20, 1, 0],
-			['A/B', 15, 1, 2]
+			['A', 22, 1, 0],
+			['A/B', 17, 1, 2]
 		];
 		expect(await rows(null)).toEqual(top);
 		expect(await rows(b.team.id)).toEqual([
-			['A/B', 15, 1, 0],
-			['A/B/C', 10, 1, 1]
+			['A/B', 17, 1, 0],
+			['A/B/C', 12, 1, 1]
 		]);
 		expect((await loadRecognitionOverview(PERIOD, NOW, b.team.id)).focus).toEqual({
 			teamId: b.team.id,
@@ -182,6 +187,8 @@ describe('recognition and gainsharing for HR', () => {
 		});
 		// Anything else shows the top: a malformed id, or a team with no row of its own.
 		expect(await rows('not-a-team')).toEqual(top);
+		expect(await rows(small.team.id)).toEqual(top);
+		expect((await loadRecognitionOverview(PERIOD, NOW, small.team.id)).focus).toBeNull();
 	});
 
 	it('never shows a small team on its own, nor an organisation too small to hide in', async () => {

@@ -85,6 +85,33 @@ describe('the administrator, on a phone', () => {
 		await admin.close();
 	});
 
+	it('changes the teams a manager manages: ticked by id, another typed with suggestions', async () => {
+		const admin = await newContext(browser(), 'admin');
+		const page = await admin.newPage();
+		await page.goto('/admin/people?q=marcus');
+		await page.getByRole('link', { name: 'Marcus Webb' }).click();
+		await page.waitForURL(/\/admin\/people\/[0-9a-f-]{36}$/);
+		expect(await page.getByLabel('Team', { exact: true }).inputValue()).toBe('Store Riverside');
+		const managed = page.getByRole('group', { name: 'Teams managed' });
+		expect(await managed.getByRole('checkbox', { name: 'Store Riverside' }).isChecked()).toBe(true);
+
+		await page.getByLabel('Add another team to manage').fill('store riverside › bakery');
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await page.waitForURL(/\?saved$/);
+		const bakery = managed.getByRole('checkbox', { name: 'Store Riverside › Bakery' });
+		expect(await bakery.isChecked()).toBe(true);
+		expect(await page.getByLabel('Add another team to manage').inputValue()).toBe('');
+		await expectNoAxeViolations(page);
+
+		// Unticked, it is no longer managed; the home team, unchanged, stays.
+		await bakery.uncheck();
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect.poll(() => bakery.count()).toBe(0);
+		expect(await page.getByLabel('Team', { exact: true }).inputValue()).toBe('Store Riverside');
+		expect(await managed.getByRole('checkbox').count()).toBe(1);
+		await admin.close();
+	});
+
 	it('imports nothing from a CSV with bad rows, then imports a good one', async () => {
 		const admin = await newContext(browser(), 'admin');
 		const page = await admin.newPage();
@@ -158,7 +185,7 @@ describe('the administrator, on a phone', () => {
 		await page.getByRole('button', { name: 'Rename' }).click();
 		await expect
 			.poll(() => page.locator('#rename-error').textContent())
-			.toBe('A team name cannot contain "/" (it separates team paths).');
+			.toBe('A team name cannot contain "/" or "›" (they separate team paths).');
 		await page.getByLabel('Name', { exact: true }).fill('Bakery');
 		await page.getByRole('button', { name: 'Rename' }).click();
 		await page.waitForURL(/\/admin\/teams\?changed=/);
@@ -166,6 +193,9 @@ describe('the administrator, on a phone', () => {
 		// A malformed team id is no team, for a page and for a form post alike.
 		expect((await request('admin', '/admin/teams/not-a-team')).status).toBe(404);
 		expect((await postForm('admin', '/admin/teams/not-a-team?/rename', { name: 'X' })).status).toBe(
+			404
+		);
+		expect((await postForm('admin', '/admin/teams/not-a-team?/move', { parent: '' })).status).toBe(
 			404
 		);
 		expect((await postForm('employee', `${bakeryPath}?/rename`, { name: 'X' })).status).toBe(403);

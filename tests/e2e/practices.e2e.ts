@@ -108,12 +108,12 @@ describe('Toyota and Whole Foods practices', () => {
 		await expectNoAxeViolations(marcus);
 
 		// An administrator's 2,000 teams are searched: a save comes back to the same search.
-		await marcus.goto('/teams?q=checkout');
+		await marcus.goto('/teams?q=checkout&show=100');
 		const headings = () => marcus.getByRole('heading', { level: 2 }).allTextContents();
 		expect(await headings()).toEqual(['Store Riverside › Checkout']);
 		await marcus.getByLabel('Cost limit for Store Riverside › Checkout').fill('200');
 		await marcus.getByRole('button', { name: 'Save Store Riverside › Checkout' }).click();
-		await marcus.waitForURL(/\/teams\?q=checkout&saved=/);
+		await marcus.waitForURL(/\/teams\?q=checkout&show=100&saved=/);
 		await marcus.getByText('Saved.').waitFor();
 		expect(await headings()).toEqual(['Store Riverside › Checkout']);
 		await expectNoAxeViolations(marcus);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isBelowPageCap, MAX_PAGES_SHOWN, shownLength } from '../../src/lib/domain/paging';
+import {
+	isBelowPageCap,
+	listSearch,
+	MAX_PAGES_SHOWN,
+	pageOf,
+	shownLength
+} from '../../src/lib/domain/paging';
 import { QUEUE_PAGE_SIZE, queuePageLength } from '../../src/lib/server/ideas/queue';
 
 describe('queuePageLength', () => {
@@ -22,5 +28,22 @@ describe('queuePageLength', () => {
 	it('treats nonsense as the first page', () => {
 		for (const junk of ['', 'abc', '-40', '0', 'Infinity', '1e400', '3.5'])
 			expect(queuePageLength(junk)).toBe(QUEUE_PAGE_SIZE);
+	});
+});
+
+describe('a list read whole, shown a page at a time', () => {
+	it('gives the first page, the total, and whether more may be asked for', () => {
+		const items = Array.from({ length: 5 }, (_, index) => index);
+		expect(pageOf(items, 2, 2)).toEqual({ items: [0, 1], total: 5, canShowMore: true });
+		expect(pageOf(items, 6, 2)).toEqual({ items, total: 5, canShowMore: false });
+		// At the 50-page cap no more is offered, though more exist.
+		const many = Array.from({ length: 120 }, (_, index) => index);
+		expect(pageOf(many, 2 * MAX_PAGES_SHOWN, 2).canShowMore).toBe(false);
+	});
+
+	it('reads its search tidied and cut to 100 characters', () => {
+		expect(listSearch(new URLSearchParams('q=%20bakery%00%20'))).toBe('bakery');
+		expect(listSearch(new URLSearchParams())).toBe('');
+		expect(listSearch(new URLSearchParams({ q: 'x'.repeat(300) }))).toHaveLength(100);
 	});
 });

@@ -85,8 +85,9 @@ describe('input the database would refuse', () => {
 });
 
 describe('team and settings input', () => {
-	it('refuses a slash in a team name and collapses spaces', () => {
+	it('refuses the path separators in a team name and collapses spaces', () => {
 		expect(parseInput(teamNameSchema, { name: 'A/B' }).ok).toBe(false);
+		expect(parseInput(teamNameSchema, { name: 'A › B' }).ok).toBe(false);
 		expect(parseInput(teamNameSchema, { name: '  Line   2 ' })).toEqual({
 			ok: true,
 			value: { name: 'Line 2' }

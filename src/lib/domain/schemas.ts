@@ -57,8 +57,8 @@ export const teamNameField = v.pipe(
 	requiredText('a team name', 80),
 	v.transform((value: string) => value.replace(/\s+/g, ' ')),
 	v.check(
-		(value) => !value.includes('/'),
-		'A team name cannot contain "/" (it separates team paths).'
+		(value) => !/[/›]/.test(value),
+		'A team name cannot contain "/" or "›" (they separate team paths).'
 	)
 );
 

@@ -3,6 +3,7 @@ import {
 	TEAM_PATH_SEPARATOR,
 	formatTeamPath,
 	isWithinTeam,
+	teamName,
 	teamPathKey
 } from '../../domain/team-path';
 import { isUuid } from '../../domain/validation';
@@ -109,27 +110,28 @@ export async function listTeamChoices(): Promise<{ id: string; path: string }[]>
 
 /**
  * Finds a team by its path, or by its name alone when no other team has that name; otherwise says
- * what is wrong.
+ * what is wrong, also when several match (teams named before names were compared in any case).
+ * `choices`: the teams to look in, when the caller has read them already.
  */
-export async function teamFinder() {
-	const byPath = new Map<string, string>();
+export async function teamFinder(choices?: { id: string; path: string }[]) {
+	const byPath = new Map<string, string[]>();
 	const byName = new Map<string, string[]>();
-	for (const team of await listTeamChoices()) {
+	const add = (map: Map<string, string[]>, key: string, id: string) =>
+		map.set(key, [...(map.get(key) ?? []), id]);
+	for (const team of choices ?? (await listTeamChoices())) {
 		const key = teamPathKey(team.path);
-		byPath.set(key, team.id);
-		const name = key.slice(key.lastIndexOf('/') + 1);
-		byName.set(name, [...(byName.get(name) ?? []), team.id]);
+		add(byPath, key, team.id);
+		add(byName, teamName(key), team.id);
 	}
 	return (typed: string): { id: string } | { error: string } => {
 		const key = teamPathKey(typed);
-		const named = byName.get(key) ?? [];
-		const id = byPath.get(key) ?? (named.length === 1 ? named[0] : undefined);
-		if (id) return { id };
+		const found = byPath.get(key) ?? byName.get(key) ?? [];
+		if (found.length === 1) return { id: found[0] };
 		const shown = typed.slice(0, 100);
 		return {
 			error:
-				named.length > 1
-					? `${named.length} teams are called “${shown}”. Choose one from the list.`
+				found.length > 1
+					? `${found.length} teams are called “${shown}”. Choose one from the list.`
 					: `There is no team “${shown}”. Choose one from the list.`
 		};
 	};
@@ -197,12 +199,18 @@ async function findSibling(
 	parentId: string | null,
 	name: string
 ): Promise<Team | undefined> {
+	// In any case: "Packaging" and "packaging" side by side could not be told apart in a typed path.
 	const [team] = await tx
 		.select()
 		.from(teams)
 		.where(
-			and(eq(teams.name, name), parentId ? eq(teams.parentId, parentId) : isNull(teams.parentId))
-		);
+			and(
+				sql`lower(${teams.name}) = lower(${name})`,
+				parentId ? eq(teams.parentId, parentId) : isNull(teams.parentId)
+			)
+		)
+		.orderBy(sql`${teams.name} = ${name} desc`)
+		.limit(1);
 	return team;
 }
 
@@ -253,6 +261,7 @@ export async function moveTeam(teamId: string, newParentId: string | null): Prom
 				return reject({ parent: 'A team cannot move below itself or one of its own sub-teams.' });
 			}
 		}
+		if (newParentId === team.parentId) return succeed(team); // where it is already
 		if (await findSibling(tx, newParentId, team.name)) {
 			return reject({ parent: `The new parent already has a team called "${team.name}".` });
 		}

@@ -9,10 +9,10 @@ import {
 	splitEvenly
 } from '../../domain/gainsharing';
 import { MIN_GROUP_SIZE, viewableTeamIds } from '../../domain/insights';
+import { isWithinTeam } from '../../domain/team-path';
 import { isCalendarDay } from '../../domain/validation';
 import { db, selectRows } from '../db';
 import { getOrganisationSettings } from '../org/settings';
-import { isWithinTeam } from '../../domain/team-path';
 import { listTeamTree, type TeamNode } from '../org/teams';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { isBelowPageCap, shownLength } from '$lib/domain/paging';
+import { listSearch, pageOf, shownLength } from '$lib/domain/paging';
 import { selfApprovalSchema } from '$lib/domain/schemas';
 import { matchTeamPaths } from '$lib/domain/team-path';
-import { parseInput, withoutNul } from '$lib/domain/validation';
+import { parseInput } from '$lib/domain/validation';
 import { requireRole } from '$lib/server/auth/guards';
 import { invalid, readForm } from '$lib/server/form';
 import { listTeamSettings, setSelfApproval } from '$lib/server/org/team-settings';
@@ -13,22 +13,22 @@ const PAGE_SIZE = 50;
 
 /** The list as the page was showing it: its search and length, kept across a save. */
 function listQuery(url: URL) {
-	const search = withoutNul(url.searchParams.get('q') ?? '')
-		.trim()
-		.slice(0, 100);
-	return { search, shown: shownLength(url.searchParams.get('show'), PAGE_SIZE) };
+	return {
+		search: listSearch(url.searchParams),
+		shown: shownLength(url.searchParams.get('show'), PAGE_SIZE)
+	};
 }
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = await requireRole('manager', 'admin');
 	const { search, shown } = listQuery(url);
 	const teams = await listTeamSettings(user);
-	const matches = search ? matchTeamPaths(teams, search) : teams;
+	const page = pageOf(search ? matchTeamPaths(teams, search) : teams, shown, PAGE_SIZE);
 	return {
-		teams: matches.slice(0, shown),
-		total: matches.length,
+		teams: page.items,
+		total: page.total,
 		pageSize: PAGE_SIZE,
-		canShowMore: shown < matches.length && isBelowPageCap(shown, PAGE_SIZE),
+		canShowMore: page.canShowMore,
 		search,
 		shown,
 		savedTeamId: url.searchParams.get('saved')

@@ -1,5 +1,4 @@
-import { isBelowPageCap, shownLength } from '$lib/domain/paging';
-import { withoutNul } from '$lib/domain/validation';
+import { isBelowPageCap, listSearch, shownLength } from '$lib/domain/paging';
 import { requireRole } from '$lib/server/auth/guards';
 import { listPeoplePage, type PersonStatus } from '$lib/server/org/people';
 import { listTeamPaths } from '$lib/server/org/teams';
@@ -11,9 +10,7 @@ const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async ({ url }) => {
 	await requireRole('admin');
-	const search = withoutNul(url.searchParams.get('q') ?? '')
-		.trim()
-		.slice(0, 100);
+	const search = listSearch(url.searchParams);
 	const statusParam = url.searchParams.get('status');
 	const status = STATUSES.find((value) => value === statusParam);
 	const shown = shownLength(url.searchParams.get('show'), PAGE_SIZE);

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { isBelowPageCap, shownLength } from '$lib/domain/paging';
+import { listSearch, pageOf, shownLength } from '$lib/domain/paging';
 import { teamNameSchema } from '$lib/domain/schemas';
 import { matchTeamPaths } from '$lib/domain/team-path';
-import { parseInput, withoutNul } from '$lib/domain/validation';
+import { parseInput } from '$lib/domain/validation';
 import { requireRole } from '$lib/server/auth/guards';
 import { invalid, readForm } from '$lib/server/form';
 import { createTeam, findParentTeam, listTeamTree } from '$lib/server/org/teams';
@@ -13,16 +13,17 @@ const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async ({ url }) => {
 	await requireRole('admin');
-	const search = withoutNul(url.searchParams.get('q') ?? '')
-		.trim()
-		.slice(0, 100);
-	const shown = shownLength(url.searchParams.get('show'), PAGE_SIZE);
+	const search = listSearch(url.searchParams);
 	const tree = await listTeamTree();
-	const matches = search ? matchTeamPaths(tree, search) : tree;
+	const page = pageOf(
+		search ? matchTeamPaths(tree, search) : tree,
+		shownLength(url.searchParams.get('show'), PAGE_SIZE),
+		PAGE_SIZE
+	);
 	const changedId = url.searchParams.get('changed');
 	return {
 		// Only what the list shows: at 2,000 teams every field more is 2,000 more in the page.
-		teams: matches.slice(0, shown).map(({ id, name, path, depth, memberCount, managerNames }) => ({
+		teams: page.items.map(({ id, name, path, depth, memberCount, managerNames }) => ({
 			id,
 			name,
 			path,
@@ -30,9 +31,9 @@ export const load: PageServerLoad = async ({ url }) => {
 			memberCount,
 			managerNames
 		})),
-		total: matches.length,
+		total: page.total,
 		pageSize: PAGE_SIZE,
-		canShowMore: shown < matches.length && isBelowPageCap(shown, PAGE_SIZE),
+		canShowMore: page.canShowMore,
 		search,
 		/** Suggested as the parent of a new team is typed. */
 		teamPaths: tree.map((team) => team.path),

@@ -22,19 +22,21 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	rename: async ({ request, params }) => {
 		await requireRole('admin');
+		const teamId = teamIdOf(params);
 		const values = readForm(await request.formData(), ['name']);
 		const parsed = parseInput(teamNameSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, { ...values, action: 'rename' });
-		const renamed = await renameTeam(teamIdOf(params), parsed.value.name);
+		const renamed = await renameTeam(teamId, parsed.value.name);
 		if (!renamed.ok) return invalid(renamed.errors, { ...values, action: 'rename' });
 		redirect(303, `/admin/teams?changed=${renamed.value.id}`);
 	},
 	move: async ({ request, params }) => {
 		await requireRole('admin');
+		const teamId = teamIdOf(params);
 		const values = readForm(await request.formData(), ['parent']);
 		const parent = await findParentTeam(values.parent as string);
 		if (!parent.ok) return invalid(parent.errors, { ...values, action: 'move' });
-		const moved = await moveTeam(teamIdOf(params), parent.value);
+		const moved = await moveTeam(teamId, parent.value);
 		if (!moved.ok) return invalid(moved.errors, { ...values, action: 'move' });
 		redirect(303, `/admin/teams?changed=${moved.value.id}`);
 	}
