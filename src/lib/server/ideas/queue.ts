@@ -1,4 +1,4 @@
-import { and, asc, desc, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { vetoDeadline, vetoWindowStart } from '../../domain/approval';
 import { deadlineState, type DeadlineState } from '../../domain/deadline';
@@ -96,14 +96,14 @@ export async function listQueue(
 	// stored routes the second relies on are current. Rarely not: then bring them up to date and
 	// read again.
 	let assumed = await recentAccessContext();
-	let read = await readQueue(manager, assumed.context.hierarchy, now, tab);
+	let read = await readQueue(manager, assumed.context.hierarchy, now, tab, shown);
 	if (
 		!areStoredRoutesCurrent(read.summary) ||
 		versionOf(read.summary.hierarchyVersion) !== assumed.hierarchyVersion
 	) {
 		await refreshStoredRoutes();
 		assumed = await readAccessContext();
-		read = await readQueue(manager, assumed.context.hierarchy, now, tab);
+		read = await readQueue(manager, assumed.context.hierarchy, now, tab, shown);
 	}
 	const hierarchy = assumed.context.hierarchy;
 	const { timeZone } = read.summary;
@@ -137,7 +137,7 @@ export async function listQueue(
 			isFromManagerBelow: false
 		}));
 	const accepted = cardsIn('accepted');
-	const acceptedFound = tab === 'accepted' ? accepted.length : Number(read.summary.acceptedFound);
+	const acceptedFound = Number(read.summary.acceptedFound);
 	const vetoable = cardsIn('vetoable').map((row) => ({
 		...row,
 		vetoUntil: vetoDeadline(row.selfApprovedAt!)
@@ -148,7 +148,7 @@ export async function listQueue(
 		awaiting: awaiting.slice(0, shown),
 		waitingForAuthor: waitingForAuthor.slice(0, shown),
 		// Counted up to 100, shown a page at a time like the other lists.
-		accepted: accepted.slice(0, Math.min(shown, ACCEPTED_SHOWN)),
+		accepted,
 		vetoable,
 		counts: {
 			awaiting: awaiting.length,
@@ -225,12 +225,20 @@ function buildQueueCards({ decides, overseesTeams, tab }: QueueShape) {
 				.orderBy(desc(ideas.selfApprovedAt))
 				.limit(100)
 		);
-		// One more than the list holds, to tell "100" from "more than 100".
+		// Only the cards shown (how many there are is counted apart).
 		if (tab === 'accepted') {
+			const soonestTargetFirst = [sql`${ideas.targetDate} asc nulls last`, asc(ideas.id)];
+			// Which ones, from the index alone; then their cards.
+			const shownIds = db
+				.select({ id: ideas.id })
+				.from(ideas)
+				.where(isAcceptedInSubtree)
+				.orderBy(...soonestTargetFirst)
+				.limit(sql.placeholder('acceptedShown'));
 			lists.push(
-				selectQueueCards('accepted', isAcceptedInSubtree)
-					.orderBy(sql`${ideas.targetDate} asc nulls last`, asc(ideas.id))
-					.limit(ACCEPTED_SHOWN + 1)
+				selectQueueCards('accepted', inArray(ideas.id, shownIds))
+					.orderBy(...soonestTargetFirst)
+					.limit(ACCEPTED_SHOWN)
 			);
 		}
 	}
@@ -257,7 +265,14 @@ function queueCards(shape: QueueShape) {
  * The queue's two statements, sent together: the summary (whether the hierarchy and the stored
  * routes are current, the time zone, how many accepted ideas wait) and every card.
  */
-async function readQueue(manager: Viewer, hierarchy: TeamHierarchy, now: Date, tab: QueueTab) {
+async function readQueue(
+	manager: Viewer,
+	hierarchy: TeamHierarchy,
+	now: Date,
+	tab: QueueTab,
+	/** Accepted cards to read, on their tab. */
+	shown: number
+) {
 	const ownTeams = teamsManagedBy(hierarchy, manager.id);
 	const subtree = managedSubtreeFor(hierarchy, manager.id);
 	const cards = queueCards({
@@ -265,11 +280,11 @@ async function readQueue(manager: Viewer, hierarchy: TeamHierarchy, now: Date, t
 		overseesTeams: subtree.length > 0,
 		tab
 	});
-	// On the other tab only the number of accepted ideas is needed.
-	// The status and the limit as constants: PostgreSQL plans this statement once for every
-	// manager, and only a plan that knows the status can use the accepted ideas' index.
+	// The number of accepted ideas, for either tab (up to one more than the list goes, to tell "100"
+	// from "more than 100"). The status and the limit as constants: PostgreSQL plans this statement
+	// once for every manager, and only a plan that knows the status can use the accepted ideas' index.
 	const acceptedFound =
-		subtree.length > 0 && tab !== 'accepted'
+		subtree.length > 0
 			? sql`(select count(*) from (select 1 from ${ideas}
 				where ${ideas.status} = 'accepted' and ${anyOfManyIds(ideas.teamId, subtree)}
 				limit ${sql.raw(String(ACCEPTED_SHOWN + 1))}) as found)`
@@ -286,7 +301,8 @@ async function readQueue(manager: Viewer, hierarchy: TeamHierarchy, now: Date, t
 			ownTeams,
 			subtree,
 			now: now.toISOString(),
-			vetoSince: vetoWindowStart(now).toISOString()
+			vetoSince: vetoWindowStart(now).toISOString(),
+			acceptedShown: Math.min(shown, ACCEPTED_SHOWN)
 		}) ?? []
 	]);
 	return { summary, cards: rows };
