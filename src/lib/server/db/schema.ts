@@ -93,7 +93,9 @@ export const people = pgTable(
 		// Many shop-floor workers have no company e-mail, so either identifier will do.
 		check('people_has_identifier', sql`${t.email} is not null or ${t.employeeNumber} is not null`),
 		check('people_email_lower_case', sql`${t.email} = lower(${t.email})`),
-		index('people_home_team_idx').on(t.homeTeamId)
+		index('people_home_team_idx').on(t.homeTeamId),
+		// The administrator's people list: by name, the deactivated last.
+		index('people_list_idx').on(sql`(${t.deactivatedAt} is not null)`, t.displayName, t.id)
 	]
 );
 

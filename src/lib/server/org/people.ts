@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { FieldErrors, Outcome } from '../../domain/outcome';
 import { reject, succeed } from '../../domain/outcome';
 import { isUuid } from '../../domain/validation';
@@ -100,14 +100,19 @@ export async function listPeoplePage(
 	if (filter.status === 'active') {
 		conditions.push(and(isNull(people.deactivatedAt), sql`${people.passwordHash} is not null`));
 	}
+	const where = and(...conditions);
+	// By name with the deactivated last, as people_list_idx has them, so a page reads only its
+	// rows; counted apart (counting in the same statement sorted all 100,000 people: 70 ms).
 	const query = db
-		.select({ ...summaryColumns, total: sql<number>`(count(*) over ())::int` })
+		.select(summaryColumns)
 		.from(people)
-		.where(and(...conditions))
+		.where(where)
 		.orderBy(sql`${people.deactivatedAt} is not null`, people.displayName, people.id);
-	const rows = await (limit === undefined ? query : query.limit(limit));
-	const total = rows[0]?.total ?? 0;
-	return { people: rows.map(({ total: _, ...row }) => toSummary(row)), total };
+	const [rows, [{ total }]] = await Promise.all([
+		limit === undefined ? query : query.limit(limit),
+		db.select({ total: count() }).from(people).where(where)
+	]);
+	return { people: rows.map(toSummary), total };
 }
 
 /** A person by id; undefined for unknown or malformed ids (a typed URL is a 404, not a 500). */

@@ -1,0 +1,1 @@
+CREATE INDEX "people_list_idx" ON "people" USING btree (("deactivated_at" is not null),"display_name","id");
