@@ -176,7 +176,7 @@ describe('the administrator, on a phone', () => {
 		await expectNoAxeViolations(page);
 		expect(await page.getByLabel('Move under').inputValue()).toBe('Store Riverside');
 		const parents = await page
-			.locator('#parent-paths option')
+			.locator('#move-paths option')
 			.evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
 		expect(parents).toContain('Plant Nagoya › Packaging');
 		// Not under itself.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	isBelowPageCap,
+	listParams,
 	listSearch,
 	MAX_PAGES_SHOWN,
 	pageOf,
@@ -39,6 +40,11 @@ describe('a list read whole, shown a page at a time', () => {
 		// At the 50-page cap no more is offered, though more exist.
 		const many = Array.from({ length: 120 }, (_, index) => index);
 		expect(pageOf(many, 2 * MAX_PAGES_SHOWN, 2).canShowMore).toBe(false);
+	});
+
+	it('says where it is as URL parameters: its search, and its length past the first page', () => {
+		expect(listParams({ search: '', shown: 50 }, 50)).toEqual({});
+		expect(listParams({ search: 'bakery', shown: 100 }, 50)).toEqual({ q: 'bakery', show: '100' });
 	});
 
 	it('reads its search tidied and cut to 100 characters', () => {

@@ -29,3 +29,14 @@ export function pageOf<Item>(items: Item[], shown: number, pageSize: number) {
 		canShowMore: shown < items.length && isBelowPageCap(shown, pageSize)
 	};
 }
+
+/** Where a list is, as URL parameters: its search and, past the first page, its length. */
+export function listParams(
+	list: { search: string; shown: number },
+	pageSize: number
+): Record<string, string> {
+	return {
+		...(list.search ? { q: list.search } : {}),
+		...(list.shown > pageSize ? { show: String(list.shown) } : {})
+	};
+}

@@ -27,6 +27,16 @@ export interface TeamNode {
 	managerNames: string[];
 }
 
+/** `tree`: every team with the names on its path from the top (a query's opening). */
+const teamTree = sql`
+	with recursive tree as (
+		select id, name, parent_id, array[name] as path_names
+		from teams where parent_id is null
+		union all
+		select t.id, t.name, t.parent_id, tree.path_names || t.name
+		from teams t join tree on t.parent_id = tree.id
+	)`;
+
 /** Every team with its path, depth, active member count and managers, in tree order. */
 export async function listTeamTree(tx: DatabaseOrTransaction = db): Promise<TeamNode[]> {
 	const rows = await selectRows<{
@@ -39,13 +49,7 @@ export async function listTeamTree(tx: DatabaseOrTransaction = db): Promise<Team
 	}>(
 		tx,
 		sql`
-		with recursive tree as (
-			select id, name, parent_id, array[name] as path_names
-			from teams where parent_id is null
-			union all
-			select t.id, t.name, t.parent_id, tree.path_names || t.name
-			from teams t join tree on t.parent_id = tree.id
-		)
+		${teamTree}
 		select tree.id, tree.name, tree.parent_id, tree.path_names,
 			coalesce(members.member_count, 0)::int as member_count,
 			coalesce(managers.manager_names, '{}') as manager_names
@@ -98,11 +102,7 @@ export async function listTeamChoices(): Promise<{ id: string; path: string }[]>
 	const rows = await selectRows<{ id: string; path_names: string[] }>(
 		db,
 		sql`
-		with recursive tree as (
-			select id, array[name] as path_names from teams where parent_id is null
-			union all
-			select t.id, tree.path_names || t.name from teams t join tree on t.parent_id = tree.id
-		)
+		${teamTree}
 		select id, path_names from tree order by path_names`
 	);
 	return rows.map((row) => ({ id: row.id, path: formatTeamPath(row.path_names) }));

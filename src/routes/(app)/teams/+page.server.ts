@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { listSearch, pageOf, shownLength } from '$lib/domain/paging';
+import { listParams, listSearch, pageOf, shownLength } from '$lib/domain/paging';
 import { selfApprovalSchema } from '$lib/domain/schemas';
 import { matchTeamPaths } from '$lib/domain/team-path';
 import { parseInput } from '$lib/domain/validation';
@@ -21,7 +21,8 @@ function listQuery(url: URL) {
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = await requireRole('manager', 'admin');
-	const { search, shown } = listQuery(url);
+	const list = listQuery(url);
+	const { search, shown } = list;
 	const teams = await listTeamSettings(user);
 	const page = pageOf(search ? matchTeamPaths(teams, search) : teams, shown, PAGE_SIZE);
 	return {
@@ -30,7 +31,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		pageSize: PAGE_SIZE,
 		canShowMore: page.canShowMore,
 		search,
-		shown,
+		/** The list's place, which a save comes back to. */
+		shownList: new URLSearchParams(listParams(list, PAGE_SIZE)).toString(),
 		savedTeamId: url.searchParams.get('saved')
 	};
 };
@@ -43,10 +45,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.errors, values);
 		const saved = await setSelfApproval(user, String(values.teamId), parsed.value.costLimit);
 		if (!saved.ok) return invalid(saved.errors, values, saved.status);
-		const { search, shown } = listQuery(url);
 		const back = new URLSearchParams({
-			...(search ? { q: search } : {}),
-			...(shown > PAGE_SIZE ? { show: String(shown) } : {}),
+			...listParams(listQuery(url), PAGE_SIZE),
 			saved: String(values.teamId)
 		});
 		redirect(303, `/teams?${back}#team-${values.teamId}`);
