@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Role } from '../../domain/roles';
 import { db, preparedQuery, type Database, type DatabaseOrTransaction } from '../db';
@@ -161,16 +161,25 @@ function remember(valid: ValidSession): void {
 /** A session as last validated here, for a statement that checks it is still so (see below). */
 export interface AssumedSession {
 	user: SessionUser;
-	/** True, in SQL, while the session exists and its person is active with the same roles and team. */
-	isStillValid: SQL;
+	/** What `sessionStillValidCondition` checks against. */
+	check: SessionCheck;
+}
+
+/** A session as it was validated: its id, and its person's id, home team and roles. */
+export interface SessionCheck {
+	sessionId: string;
+	personId: string;
+	homeTeamId: string;
+	/** The person's sorted roles as a PostgreSQL text array literal, e.g. `{employee,manager}`. */
+	roles: string;
 }
 
 /**
  * The token's session as this server last validated it, when that needs no write now: not expired
  * and no activity due (expiry is known here: a session's start never changes, and its last activity
- * only moves later). It costs no read; a statement that relies on it must include `isStillValid`,
- * which catches sign-out, deactivation, a password change and any change of roles or home team,
- * on any server. The secret is checked against the hash validated then, which never changes.
+ * only moves later). It costs no read; a statement that relies on it must include
+ * `sessionStillValidCondition` of its `check`, which catches sign-out, deactivation, a password
+ * change and any change of roles or home team, on any server. The secret is checked against the hash validated then, which never changes.
  */
 export function assumeSession(token: string, now = new Date()): AssumedSession | null {
 	const parts = splitToken(token);
@@ -178,14 +187,27 @@ export function assumeSession(token: string, now = new Date()): AssumedSession |
 	if (!valid || !secretMatchesHash(parts.secret, valid.session.secretHash)) return null;
 	if (now >= valid.expiresAt || isActivityDue(valid.session, now)) return null;
 	const { user, session } = valid;
-	return {
-		user,
-		isStillValid: sql`exists (select 1 from ${sessions} join ${people}
-			on ${people.id} = ${sessions.personId} and ${people.deactivatedAt} is null
-			where ${sessions.id} = ${session.id} and ${people.id} = ${user.id}
-				and ${people.homeTeamId} = ${user.homeTeamId}
-				and ${rolesOf(people.id)} = ${`{${user.roles.join(',')}}`}::text[])`
+	const check: SessionCheck = {
+		sessionId: session.id,
+		personId: user.id,
+		homeTeamId: user.homeTeamId,
+		roles: `{${user.roles.join(',')}}`
 	};
+	return { user, check };
+}
+
+/**
+ * True, in SQL, while the session exists and its person is active with the same roles and home
+ * team; the values may be placeholders of a prepared statement.
+ */
+export function sessionStillValidCondition(check: {
+	[K in keyof SessionCheck]: SessionCheck[K] | Placeholder;
+}): SQL {
+	return sql`exists (select 1 from ${sessions} join ${people}
+		on ${people.id} = ${sessions.personId} and ${people.deactivatedAt} is null
+		where ${sessions.id} = ${check.sessionId} and ${people.id} = ${check.personId}
+			and ${people.homeTeamId} = ${check.homeTeamId}
+			and ${rolesOf(people.id)} = ${check.roles}::text[])`;
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

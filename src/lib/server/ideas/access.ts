@@ -1,4 +1,4 @@
-import { eq, or, type SQL } from 'drizzle-orm';
+import { eq, or, type Placeholder, type SQL } from 'drizzle-orm';
 import type { IdeaVisibility } from '../../domain/ideas';
 import type { Role } from '../../domain/roles';
 import { isDecided } from '../../domain/status';
@@ -73,12 +73,43 @@ export function canVoteOnIdea(
 	);
 }
 
-/** The same rule as canViewIdea, as a WHERE condition for lists; undefined means no limit. */
-export function visibleIdeasCondition(viewer: Viewer, context: AccessContext): SQL | undefined {
-	if (readsEverything(viewer)) return undefined;
-	if (viewer.roles.includes('employee') && context.visibility === 'organisation') return undefined;
+/**
+ * Which ideas a viewer sees beyond those they wrote or own: every idea, none, or those of some
+ * teams (those they manage, and their own team's when the organisation limits employees to it).
+ */
+export type IdeaScope =
+	{ kind: 'all' } | { kind: 'own' } | { kind: 'ownOrTeams'; teamIds: string[] };
+
+export function ideaScopeFor(viewer: Viewer, context: AccessContext): IdeaScope {
+	if (readsEverything(viewer)) return { kind: 'all' };
+	if (viewer.roles.includes('employee') && context.visibility === 'organisation') {
+		return { kind: 'all' };
+	}
 	const teamIds = [...managedSubtreeFor(context.hierarchy, viewer.id)];
 	if (viewer.roles.includes('employee')) teamIds.push(viewer.homeTeamId);
-	const ownIdeas = or(eq(ideas.authorId, viewer.id), eq(ideas.ownerId, viewer.id));
-	return teamIds.length > 0 ? or(ownIdeas, anyOfManyIds(ideas.teamId, teamIds)) : ownIdeas;
+	return teamIds.length > 0 ? { kind: 'ownOrTeams', teamIds } : { kind: 'own' };
+}
+
+/**
+ * A scope as a WHERE condition (undefined: no limit), for a viewer and team list given as values
+ * or as placeholders of a prepared statement.
+ */
+export function ideaScopeCondition(
+	kind: IdeaScope['kind'],
+	viewerId: string | Placeholder,
+	teamIds: readonly string[] | Placeholder
+): SQL | undefined {
+	if (kind === 'all') return undefined;
+	const ownIdeas = or(eq(ideas.authorId, viewerId), eq(ideas.ownerId, viewerId));
+	return kind === 'ownOrTeams' ? or(ownIdeas, anyOfManyIds(ideas.teamId, teamIds)) : ownIdeas;
+}
+
+/** The same rule as canViewIdea, as a WHERE condition for lists; undefined means no limit. */
+export function visibleIdeasCondition(viewer: Viewer, context: AccessContext): SQL | undefined {
+	const scope = ideaScopeFor(viewer, context);
+	return ideaScopeCondition(
+		scope.kind,
+		viewer.id,
+		scope.kind === 'ownOrTeams' ? scope.teamIds : []
+	);
 }

@@ -102,6 +102,14 @@ export function isAccessContextCurrent({
 	hierarchyVersion,
 	context
 }: VersionedAccessContext): SQL<boolean> {
+	return accessContextCurrentCondition(hierarchyVersion, context.visibility);
+}
+
+/** The same for values given as placeholders of a prepared statement. */
+export function accessContextCurrentCondition(
+	hierarchyVersion: number | null | Placeholder,
+	visibility: IdeaVisibility | Placeholder
+): SQL<boolean> {
 	return sql<boolean>`${currentHierarchyVersion} is not distinct from ${hierarchyVersion}::bigint
-		and ${visibilitySetting} = ${context.visibility}`;
+		and ${visibilitySetting} = ${visibility}`;
 }

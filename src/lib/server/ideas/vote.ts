@@ -1,4 +1,4 @@
-import { and, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, inArray, ne, sql } from 'drizzle-orm';
 import {
 	isOpenToTeamVote,
 	isWithinSelfApprovalLimit,
@@ -7,15 +7,26 @@ import {
 import type { IdeaStatus } from '../../domain/ideas';
 import { reject, succeed, type Outcome } from '../../domain/outcome';
 import { UNDECIDED_STATUSES } from '../../domain/status';
-import type { AssumedSession } from '../auth/session';
-import { db, selectRows } from '../db';
+import {
+	sessionStillValidCondition,
+	type AssumedSession,
+	type SessionCheck
+} from '../auth/session';
+import { db, preparedStatement } from '../db';
 import { ideas } from '../db/schema';
 import { countVotesInRollup } from '../insights/rollups';
 import { isUuid } from '../../domain/validation';
-import { canViewIdea, canVoteOnIdea, visibleIdeasCondition, type Viewer } from './access';
 import {
+	canViewIdea,
+	canVoteOnIdea,
+	ideaScopeCondition,
+	ideaScopeFor,
+	type IdeaScope,
+	type Viewer
+} from './access';
+import {
+	accessContextCurrentCondition,
 	findIdeaInContext,
-	isAccessContextCurrent,
 	recentAccessContext,
 	type VersionedAccessContext
 } from './load';
@@ -41,13 +52,11 @@ export async function castVote(
 	const fastVoter = assumed?.user ?? (await confirm());
 	const access = await recentAccessContext();
 	let tally = isUuid(ideaId)
-		? await setVote(
-				ideaId,
-				fastVoter.id,
-				wantsVote,
-				now,
-				and(mayVoteCondition(fastVoter, access), assumed?.isStillValid)
-			)
+		? await setVote(ideaId, fastVoter.id, wantsVote, now, {
+				scope: ideaScopeFor(fastVoter, access.context),
+				access,
+				session: assumed?.check
+			})
 		: undefined;
 	if (!tally) {
 		// Refused, or the context has moved since: read the idea to say why, or vote after all; as
@@ -86,15 +95,6 @@ export interface AssumedVoter {
 	confirm: () => Promise<Viewer>;
 }
 
-/** canVoteOnIdea as a condition on the idea's row, valid while `access` is the current context. */
-function mayVoteCondition(viewer: Viewer, access: VersionedAccessContext): SQL {
-	return and(
-		ne(ideas.authorId, viewer.id),
-		visibleIdeasCondition(viewer, access.context),
-		isAccessContextCurrent(access)
-	)!;
-}
-
 interface VoteTally {
 	/** +1 vote added, -1 removed, 0 it already was so. */
 	change: number;
@@ -110,25 +110,30 @@ interface VoteTally {
 }
 
 /**
+ * Who may cast a vote, checked in the vote's statement: canVoteOnIdea for the viewer's scope as of
+ * an access context, which must still be the current one, and the session they were assumed from,
+ * which must still be valid. Without it, the caller has checked canVoteOnIdea itself.
+ */
+interface VoteCheck {
+	scope: IdeaScope;
+	access: VersionedAccessContext;
+	session?: SessionCheck;
+}
+
+/** The vote statement's variants: vote or unvote, and what it checks (see VoteCheck). */
+type VoteShape =
+	`${'on' | 'off'}:${IdeaScope['kind'] | 'checked-before'}:${'session' | 'no-session'}`;
+
+const placeholder = (name: string) => sql.placeholder(name);
+
+/**
  * The vote in one statement, so one round trip: locks the idea if it still takes votes, inserts or
  * deletes the vote row, and moves the idea's count and its day's rollup by what really changed.
- * Undefined when the idea does not take this vote: decided since it was read, or not `condition`.
+ * Prepared per shape, with its values as placeholders.
  */
-async function setVote(
-	ideaId: string,
-	personId: string,
-	wantsVote: boolean,
-	now: Date,
-	/** Only ideas that also meet this take the vote. */
-	condition: SQL = sql`true`
-): Promise<VoteTally | undefined> {
-	const changeVote = wantsVote
-		? sql`insert into votes (idea_id, person_id, created_at)
-				select id, ${personId}, ${now.toISOString()}::timestamptz from target on conflict do nothing returning 1 as step`
-		: sql`delete from votes where idea_id = (select id from target) and person_id = ${personId}
-				returning -1 as step`;
-	const change = sql`(select coalesce(sum(step), 0)::int from changed)`;
-	const [row] = await selectRows<{
+const voteStatement = preparedStatement<
+	VoteShape,
+	{
 		change: number;
 		vote_count: number;
 		status: IdeaStatus;
@@ -136,21 +141,70 @@ async function setVote(
 		estimated_cost: string | number | null;
 		decision_due_at: Date | string;
 		self_approval_cost_limit: string | number | null;
-	}>(
-		db,
-		sql`with target as (
-				select id, team_id, submitted_at from ideas
-				where id = ${ideaId} and ${inArray(ideas.status, UNDECIDED_STATUSES)} and ${condition}
-				for update
-			), changed as (${changeVote}),
-			counted as (
-				update ideas set vote_count = vote_count + ${change} from target where ideas.id = target.id
-				returning ideas.team_id, ideas.vote_count, ideas.status, ideas.approver_level,
-					ideas.estimated_cost, ideas.decision_due_at
-			), rollup as (${countVotesInRollup('target', change)})
-			select ${change} as change, counted.*, teams.self_approval_cost_limit
-			from counted join teams on teams.id = counted.team_id`
-	);
+	}
+>((shape) => {
+	const [vote, scope, session] = shape.split(':');
+	const personId = placeholder('personId');
+	const condition =
+		scope === 'checked-before'
+			? sql`true`
+			: and(
+					ne(ideas.authorId, personId),
+					ideaScopeCondition(scope as IdeaScope['kind'], personId, placeholder('teamIds')),
+					accessContextCurrentCondition(placeholder('hierarchyVersion'), placeholder('visibility')),
+					session === 'session'
+						? sessionStillValidCondition({
+								sessionId: placeholder('sessionId'),
+								personId,
+								homeTeamId: placeholder('homeTeamId'),
+								roles: placeholder('roles')
+							})
+						: undefined
+				)!;
+	const changeVote =
+		vote === 'on'
+			? sql`insert into votes (idea_id, person_id, created_at)
+				select id, ${personId}, ${placeholder('now')}::timestamptz from target
+				on conflict do nothing returning 1 as step`
+			: sql`delete from votes where idea_id = (select id from target) and person_id = ${personId}
+				returning -1 as step`;
+	const change = sql`(select coalesce(sum(step), 0)::int from changed)`;
+	return sql`with target as (
+			select id, team_id, submitted_at from ideas
+			where id = ${placeholder('ideaId')} and ${inArray(ideas.status, UNDECIDED_STATUSES)}
+				and ${condition}
+			for update
+		), changed as (${changeVote}),
+		counted as (
+			update ideas set vote_count = vote_count + ${change} from target where ideas.id = target.id
+			returning ideas.team_id, ideas.vote_count, ideas.status, ideas.approver_level,
+				ideas.estimated_cost, ideas.decision_due_at
+		), rollup as (${countVotesInRollup('target', change)})
+		select ${change} as change, counted.*, teams.self_approval_cost_limit
+		from counted join teams on teams.id = counted.team_id`;
+});
+
+/**
+ * Sets the vote: undefined when the idea does not take it (decided since it was read, or not
+ * allowed by `check`).
+ */
+async function setVote(
+	ideaId: string,
+	personId: string,
+	wantsVote: boolean,
+	now: Date,
+	check?: VoteCheck
+): Promise<VoteTally | undefined> {
+	const shape: VoteShape = `${wantsVote ? 'on' : 'off'}:${check?.scope.kind ?? 'checked-before'}:${check?.session ? 'session' : 'no-session'}`;
+	const [row] = await voteStatement(shape, {
+		ideaId,
+		personId,
+		now: now.toISOString(),
+		teamIds: check?.scope.kind === 'ownOrTeams' ? check.scope.teamIds : [],
+		hierarchyVersion: check?.access.hierarchyVersion ?? null,
+		visibility: check?.access.context.visibility ?? null,
+		...check?.session
+	});
 	if (!row) return undefined;
 	const amount = (value: string | number | null) => (value === null ? null : Number(value));
 	return {
