@@ -49,6 +49,7 @@ const { values } = parseArgs({
 		profile: { type: 'boolean', default: false },
 		rounds: { type: 'string', default: '1' },
 		workers: { type: 'string' },
+		'node-flags': { type: 'string', default: '' },
 		help: { type: 'boolean', default: false }
 	}
 });
@@ -58,6 +59,7 @@ if (values.help) {
        [--people N --ideas N --votes N] [--seconds S] [--connections N] [--port P]
        [--only trivial,raw,signed-in,vote,feed,queue,dashboard,submit,js,pages] [--compare RESULT.json]
        [--label NAME] [--sessions-file PATH] [--profile] [--rounds N] [--workers N]
+       [--node-flags "FLAGS"]
 PostgreSQL (DATABASE_URL): measures the database as filled by npm run seed:scale, with the load
 sessions it wrote (--sessions-file); --seed generates the data here first (--reset to wipe).
 --pglite: a fresh embedded database in a temporary directory, seeded here.
@@ -65,7 +67,8 @@ sessions it wrote (--sessions-file); --seed generates the data here first (--res
 the dashboard's growth target. --profile: the server writes a CPU profile to bench/profiles/.
 --rounds N: measures everything N times in turn and reports each endpoint's median run, as runs on
 one machine vary by about ±15%. --workers N: app processes (WEB_CONCURRENCY); by default as
-npm start runs it, one per core on PostgreSQL and one on the embedded database.`);
+npm start runs it, one per core on PostgreSQL and one on the embedded database. --node-flags: more
+flags for the app's Node processes, for experiments (e.g. "--max-semi-space-size=32").`);
 	process.exit(0);
 }
 
@@ -118,6 +121,22 @@ async function databaseFacts(url: string | null) {
 			current_setting('work_mem') as work_mem,
 			pg_size_pretty(pg_database_size(current_database())) as size`;
 		return { kind: 'postgres', ...facts };
+	} finally {
+		await sql.end();
+	}
+}
+
+/**
+ * Vacuums and analyses the tables the load writes to. Production runs autovacuum; without it (this
+ * machine's PostgreSQL has it off) every run leaves the dead rows of its votes and submissions
+ * behind, each run measures a more bloated database than the one before (the vote's rate halved
+ * over a dozen runs at 3 M ideas), and plans follow stale statistics. Runs before each round.
+ */
+async function vacuumWrittenTables(url: string): Promise<void> {
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		await sql`vacuum (analyze) votes, ideas, team_daily_stats, team_weekly_submitters, idea_events,
+			notifications, email_outbox, point_entries`;
 	} finally {
 		await sql.end();
 	}
@@ -206,7 +225,10 @@ try {
 		port,
 		database: url ? { url } : { dataDir: dataDir! },
 		logFile: path.join(values.out, 'server-log.tmp'),
-		nodeFlags: values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : [],
+		nodeFlags: [
+			...(values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : []),
+			...values['node-flags'].split(/\s+/).filter(Boolean)
+		],
 		workers
 	});
 	let jsSize: JsSize | null = null;
@@ -232,6 +254,7 @@ try {
 		};
 		for (let round = 1; round <= rounds; round++) {
 			if (rounds > 1) console.error(`Round ${round} of ${rounds}`);
+			if (url) await vacuumWrittenTables(url);
 			// Later rounds measure the raw loop too, next to an app server that is idle meanwhile.
 			if (round > 1 && (wants('raw') || wants('vote'))) await measureRaw();
 			const trivial = scenarios.trivial.name;
