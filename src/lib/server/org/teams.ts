@@ -160,8 +160,11 @@ export async function listTeamPaths(
 			select id as team_id, parent_id, array[name] as path_names from teams
 			where ${anyId(teams.id, teamIds)}
 			union all
-			select up.team_id, t.parent_id, t.name || up.path_names
-			from teams t join up on t.id = up.parent_id
+			-- One parent at a time by its key: as a join, the planner hashed all teams at each level.
+			select up.team_id, parent.parent_id, parent.name || up.path_names
+			from up cross join lateral (
+				select t.parent_id, t.name from teams t where t.id = up.parent_id limit 1
+			) parent
 		)
 		select team_id, path_names from up where parent_id is null
 	`
