@@ -4,7 +4,8 @@ import {
 	decisionDueAt,
 	formatDueDate,
 	instantAtWallClock,
-	localDate
+	localDate,
+	wallClockAt
 } from '../../src/lib/domain/deadline';
 
 const due = (iso: string, days: number, timeZone: string) =>
@@ -96,5 +97,50 @@ describe('how an idea stands against its deadline', () => {
 	it('counts calendar days in the organisation’s zone, not 24-hour blocks', () => {
 		// 23:30 Berlin on 14 May is "tomorrow", though only 10.5 hours remain.
 		expect(at('2026-05-14T21:30:00Z').label).toBe('Due tomorrow');
+	});
+});
+
+describe('the wall clock in a time zone', () => {
+	it('reads as Intl’s own parts do, at midnight, around DST changes and on half-hour zones', () => {
+		const zones = ['UTC', 'Asia/Tokyo', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata'];
+		const instants = [
+			'2026-03-29T00:59:59.250Z', // Berlin's spring-forward
+			'2026-03-29T01:00:00Z',
+			'2026-10-25T00:30:00Z', // Berlin's fall-back
+			'2026-11-01T05:59:59Z', // New York's fall-back
+			'2026-12-31T15:00:00Z', // midnight in Tokyo, new year
+			'1999-12-31T23:59:59Z',
+			'2040-02-29T12:34:56Z'
+		].map((iso) => new Date(iso));
+		for (const timeZone of zones) {
+			const parts = new Intl.DateTimeFormat('en-US', {
+				timeZone,
+				hourCycle: 'h23',
+				year: 'numeric',
+				month: 'numeric',
+				day: 'numeric',
+				hour: 'numeric',
+				minute: 'numeric',
+				second: 'numeric'
+			});
+			for (const instant of instants) {
+				const expected = Object.fromEntries(
+					parts
+						.formatToParts(instant)
+						.filter((part) => part.type !== 'literal')
+						.map((part) => [part.type, Number(part.value)])
+				);
+				expect(wallClockAt(instant, timeZone)).toEqual({
+					...expected,
+					millisecond: instant.getUTCMilliseconds()
+				});
+			}
+		}
+		expect(wallClockAt(new Date('2026-12-31T15:00:00Z'), 'Asia/Tokyo')).toMatchObject({
+			year: 2027,
+			month: 1,
+			day: 1,
+			hour: 0
+		});
 	});
 });
