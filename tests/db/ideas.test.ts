@@ -215,6 +215,37 @@ describe('votes', () => {
 		expect(await voteCount(ideaId)).toBe(0);
 	});
 
+	it('checks a team-limited voter’s scope and session in one statement, and a scope of their own ideas only', async () => {
+		const { yuki, daichi, sam, line } = await makePlant();
+		const ideaId = await submitTestIdea(yuki);
+		await updateOrganisationSettings({ ideaVisibility: 'team' });
+		const { token } = await createSession(daichi.id);
+		await validateSessionToken(token);
+		const confirm = vi.fn(async () => (await validateSessionToken(token))!.user);
+		const assumedDaichi = () => ({ assumed: assumeSession(token), confirm });
+		// The visibility changed since the context was last read: the first vote reads it again.
+		expect(await castVote(assumedDaichi(), ideaId, true)).toMatchObject({
+			ok: true,
+			value: { voteCount: 1 }
+		});
+		expect(confirm).toHaveBeenCalledTimes(1);
+		// Then Daichi's own team's ideas are checked in the statement, with his session, unread.
+		expect(await castVote(assumedDaichi(), ideaId, false)).toMatchObject({
+			ok: true,
+			value: { voteCount: 0 }
+		});
+		expect(confirm).toHaveBeenCalledTimes(1);
+		// Sam's team is another: refused in the statement, then told there is no such idea.
+		expect(await castVote(viewer(sam), ideaId, true)).toMatchObject({ ok: false, status: 404 });
+		// A manager of no team sees only ideas of their own: Yuki's is not among them.
+		const managerOfNothing = await makePerson({ teamId: line.id, roles: ['manager'] });
+		expect(await castVote(viewer(managerOfNothing, ['manager']), ideaId, true)).toMatchObject({
+			ok: false,
+			status: 404
+		});
+		expect(await voteCount(ideaId)).toBe(0);
+	});
+
 	it('stays exact when 60 people toggle at once', async () => {
 		const { yuki, line } = await makePlant();
 		const ideaId = await submitTestIdea(yuki);

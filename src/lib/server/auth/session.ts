@@ -179,7 +179,8 @@ export interface SessionCheck {
  * and no activity due (expiry is known here: a session's start never changes, and its last activity
  * only moves later). It costs no read; a statement that relies on it must include
  * `sessionStillValidCondition` of its `check`, which catches sign-out, deactivation, a password
- * change and any change of roles or home team, on any server. The secret is checked against the hash validated then, which never changes.
+ * change and any change of roles or home team, on any server. The secret is checked against the
+ * hash validated then, which never changes.
  */
 export function assumeSession(token: string, now = new Date()): AssumedSession | null {
 	const parts = splitToken(token);

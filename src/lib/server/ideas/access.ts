@@ -80,6 +80,7 @@ export function canVoteOnIdea(
 export type IdeaScope =
 	{ kind: 'all' } | { kind: 'own' } | { kind: 'ownOrTeams'; teamIds: string[] };
 
+/** The scope canViewIdea allows a viewer, beyond their own ideas, in an access context. */
 export function ideaScopeFor(viewer: Viewer, context: AccessContext): IdeaScope {
 	if (readsEverything(viewer)) return { kind: 'all' };
 	if (viewer.roles.includes('employee') && context.visibility === 'organisation') {

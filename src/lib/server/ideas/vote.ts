@@ -121,10 +121,12 @@ interface VoteCheck {
 }
 
 /** The vote statement's variants: vote or unvote, and what it checks (see VoteCheck). */
-type VoteShape =
-	`${'on' | 'off'}:${IdeaScope['kind'] | 'checked-before'}:${'session' | 'no-session'}`;
-
-const placeholder = (name: string) => sql.placeholder(name);
+interface VoteShape {
+	wantsVote: boolean;
+	/** The voter's scope, or 'checked-before' when the caller checked canVoteOnIdea. */
+	scope: IdeaScope['kind'] | 'checked-before';
+	hasSession: boolean;
+}
 
 /**
  * The vote in one statement, so one round trip: locks the idea if it still takes votes, inserts or
@@ -142,47 +144,52 @@ const voteStatement = preparedStatement<
 		decision_due_at: Date | string;
 		self_approval_cost_limit: string | number | null;
 	}
->((shape) => {
-	const [vote, scope, session] = shape.split(':');
-	const personId = placeholder('personId');
-	const condition =
-		scope === 'checked-before'
-			? sql`true`
-			: and(
-					ne(ideas.authorId, personId),
-					ideaScopeCondition(scope as IdeaScope['kind'], personId, placeholder('teamIds')),
-					accessContextCurrentCondition(placeholder('hierarchyVersion'), placeholder('visibility')),
-					session === 'session'
-						? sessionStillValidCondition({
-								sessionId: placeholder('sessionId'),
-								personId,
-								homeTeamId: placeholder('homeTeamId'),
-								roles: placeholder('roles')
-							})
-						: undefined
-				)!;
-	const changeVote =
-		vote === 'on'
+>(
+	({ wantsVote, scope, hasSession }) => `${wantsVote ? 'on' : 'off'}:${scope}:${hasSession}`,
+	({ wantsVote, scope, hasSession }) => {
+		const personId = sql.placeholder('personId');
+		const condition =
+			scope === 'checked-before'
+				? sql`true`
+				: and(
+						ne(ideas.authorId, personId),
+						ideaScopeCondition(scope, personId, sql.placeholder('teamIds')),
+						accessContextCurrentCondition(
+							sql.placeholder('hierarchyVersion'),
+							sql.placeholder('visibility')
+						),
+						// The session must be the voter's own: its person is the same placeholder.
+						hasSession
+							? sessionStillValidCondition({
+									sessionId: sql.placeholder('sessionId'),
+									personId,
+									homeTeamId: sql.placeholder('homeTeamId'),
+									roles: sql.placeholder('roles')
+								})
+							: undefined
+					)!;
+		const changeVote = wantsVote
 			? sql`insert into votes (idea_id, person_id, created_at)
-				select id, ${personId}, ${placeholder('now')}::timestamptz from target
+				select id, ${personId}, ${sql.placeholder('now')}::timestamptz from target
 				on conflict do nothing returning 1 as step`
 			: sql`delete from votes where idea_id = (select id from target) and person_id = ${personId}
 				returning -1 as step`;
-	const change = sql`(select coalesce(sum(step), 0)::int from changed)`;
-	return sql`with target as (
-			select id, team_id, submitted_at from ideas
-			where id = ${placeholder('ideaId')} and ${inArray(ideas.status, UNDECIDED_STATUSES)}
-				and ${condition}
-			for update
-		), changed as (${changeVote}),
-		counted as (
-			update ideas set vote_count = vote_count + ${change} from target where ideas.id = target.id
-			returning ideas.team_id, ideas.vote_count, ideas.status, ideas.approver_level,
-				ideas.estimated_cost, ideas.decision_due_at
-		), rollup as (${countVotesInRollup('target', change)})
-		select ${change} as change, counted.*, teams.self_approval_cost_limit
-		from counted join teams on teams.id = counted.team_id`;
-});
+		const change = sql`(select coalesce(sum(step), 0)::int from changed)`;
+		return sql`with target as (
+				select id, team_id, submitted_at from ideas
+				where id = ${sql.placeholder('ideaId')} and ${inArray(ideas.status, UNDECIDED_STATUSES)}
+					and ${condition}
+				for update
+			), changed as (${changeVote}),
+			counted as (
+				update ideas set vote_count = vote_count + ${change} from target where ideas.id = target.id
+				returning ideas.team_id, ideas.vote_count, ideas.status, ideas.approver_level,
+					ideas.estimated_cost, ideas.decision_due_at
+			), rollup as (${countVotesInRollup('target', change)})
+			select ${change} as change, counted.*, teams.self_approval_cost_limit
+			from counted join teams on teams.id = counted.team_id`;
+	}
+);
 
 /**
  * Sets the vote: undefined when the idea does not take it (decided since it was read, or not
@@ -195,7 +202,15 @@ async function setVote(
 	now: Date,
 	check?: VoteCheck
 ): Promise<VoteTally | undefined> {
-	const shape: VoteShape = `${wantsVote ? 'on' : 'off'}:${check?.scope.kind ?? 'checked-before'}:${check?.session ? 'session' : 'no-session'}`;
+	const session = check?.session;
+	if (session && session.personId !== personId) {
+		throw new Error('A vote may only be checked against the voter’s own session.');
+	}
+	const shape: VoteShape = {
+		wantsVote,
+		scope: check?.scope.kind ?? 'checked-before',
+		hasSession: session !== undefined
+	};
 	const [row] = await voteStatement(shape, {
 		ideaId,
 		personId,
@@ -203,7 +218,9 @@ async function setVote(
 		teamIds: check?.scope.kind === 'ownOrTeams' ? check.scope.teamIds : [],
 		hierarchyVersion: check?.access.hierarchyVersion ?? null,
 		visibility: check?.access.context.visibility ?? null,
-		...check?.session
+		sessionId: session?.sessionId,
+		homeTeamId: session?.homeTeamId,
+		roles: session?.roles
 	});
 	if (!row) return undefined;
 	const amount = (value: string | number | null) => (value === null ? null : Number(value));

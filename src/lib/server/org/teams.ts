@@ -160,7 +160,8 @@ export async function listTeamPaths(
 			select id as team_id, parent_id, array[name] as path_names from teams
 			where ${anyId(teams.id, teamIds)}
 			union all
-			-- One parent at a time by its key: as a join, the planner hashed all teams at each level.
+			-- LIMIT 1 keeps the planner from merging this back into a join, which hashed all teams at
+			-- each level: so each level is one primary-key lookup.
 			select up.team_id, parent.parent_id, parent.name || up.path_names
 			from up cross join lateral (
 				select t.parent_id, t.name from teams t where t.id = up.parent_id limit 1
