@@ -232,7 +232,8 @@ describe('a session assumed without a read', () => {
 		expect(await validateSessionToken(wrongSecret)).toBeNull();
 		expect(assumeSession(wrongSecret)).toBeNull();
 		expect(assumeSession(token)).not.toBeNull();
-		// Signing out here forgets it at once (another server's sign-out fails sessionStillValidCondition, below).
+		// Signing out here forgets it at once (another server's sign-out fails
+		// sessionStillValidCondition, below).
 		await invalidateSession(session.id);
 		expect(assumeSession(token)).toBeNull();
 	});

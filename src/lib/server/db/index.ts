@@ -133,9 +133,8 @@ const dialect = new PgDialect({ casing: COLUMN_CASING });
  * A raw SQL statement built once per open database and shape, for a write every request of a kind
  * makes (the vote). `build(shape)` returns the statement with a `sql.placeholder` for each value
  * that changes from call to call; the shapes are the few variants of its text, told apart by
- * `keyOf(shape)`. Building drizzle's
- * SQL and turning it into text was most of the vote's own CPU (about 40 µs a vote).
- * Not for transactions: it runs on the database's own connections.
+ * `keyOf(shape)`. Building drizzle's SQL and turning it into text was most of the vote's own CPU
+ * (about 40 µs a vote). Not for transactions: it runs on the database's own connections.
  */
 export function preparedStatement<Shape, Row extends Record<string, unknown>>(
 	keyOf: (shape: Shape) => string,
